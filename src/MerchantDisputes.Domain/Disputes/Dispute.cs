@@ -1,0 +1,192 @@
+using System.Globalization;
+using MerchantDisputes.Domain.Timeline;
+using MerchantDisputes.Domain.Users;
+
+namespace MerchantDisputes.Domain.Disputes;
+
+/// <summary>
+/// A merchant's case against a platform. Its status changes only through the methods here,
+/// each checked against <see cref="DisputeStateMachine"/> and written to the timeline.
+/// </summary>
+public sealed partial class Dispute
+{
+    private readonly List<TimelineEntry> _timeline = [];
+
+    private Dispute()
+    {
+        CaseNumber = string.Empty;
+        Title = string.Empty;
+        Narrative = string.Empty;
+        Currency = Currencies.Default;
+        DesiredOutcome = string.Empty;
+        Region = string.Empty;
+        LastTimelineHash = TimelineEntry.GenesisHash;
+    }
+
+    public Guid Id { get; private set; }
+    public string CaseNumber { get; private set; }
+    public Guid MerchantId { get; private set; }
+    public int PlatformId { get; private set; }
+    public DisputeType Type { get; private set; }
+    public string Title { get; private set; }
+    public bool TitleIsPublic { get; private set; }
+    public string Narrative { get; private set; }
+    public decimal Amount { get; private set; }
+    public string Currency { get; private set; }
+    public string DesiredOutcome { get; private set; }
+
+    /// <summary>The merchant's province (ISO 3166-2:CN), copied when the case is filed.</summary>
+    public string Region { get; private set; }
+
+    public RefundOnlyDetails? RefundOnly { get; private set; }
+    public FrozenFundsDetails? FrozenFunds { get; private set; }
+    public ForcedFeeDetails? ForcedFee { get; private set; }
+
+    public DisputeStatus Status { get; private set; }
+    public EscalationLevel EscalationLevel { get; private set; }
+    public DateTimeOffset? RespondBy { get; private set; }
+    public CaseRating? Rating { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token: every change increments it.</summary>
+    public int Version { get; private set; }
+
+    public int TimelineCount { get; private set; }
+    public string LastTimelineHash { get; private set; }
+
+    /// <summary>Entries appended by this instance; the stored ones are read separately.</summary>
+    public IReadOnlyCollection<TimelineEntry> Timeline => _timeline;
+
+    public bool IsOpen => DisputeStateMachine.IsOpen(Status);
+
+    public static Dispute Open(string caseNumber, Guid merchantId, string region, DisputeContent content, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var dispute = new Dispute
+        {
+            Id = Guid.CreateVersion7(now),
+            CaseNumber = caseNumber,
+            MerchantId = merchantId,
+            Region = region,
+            Status = DisputeStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        dispute.Apply(content);
+        dispute.Append("Created", Actor.Merchant(merchantId), now, new Dictionary<string, string?>
+        {
+            ["caseNumber"] = caseNumber,
+            ["type"] = content.Type.ToString(),
+        });
+        return dispute;
+    }
+
+    public void EditDraft(DisputeContent content, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        Move(DisputeAction.EditDraft, actor, now, []);
+        Apply(content);
+    }
+
+    /// <param name="evidenceCount">How many evidence items the case holds; a case needs at least one.</param>
+    public void Submit(Actor actor, int evidenceCount, DateTimeOffset now)
+    {
+        Guard(DisputeAction.Submit, actor);
+        if (evidenceCount < 1)
+        {
+            throw new EvidenceRequiredException();
+        }
+
+        Move(DisputeAction.Submit, actor, now, new Dictionary<string, string?>
+        {
+            ["evidenceCount"] = evidenceCount.ToString(CultureInfo.InvariantCulture),
+        });
+        SubmittedAt = now;
+    }
+
+    public void Withdraw(Actor actor, string? reason, DateTimeOffset now)
+    {
+        Move(DisputeAction.Withdraw, actor, now, new Dictionary<string, string?> { ["reason"] = reason });
+        EndedAt = now;
+    }
+
+    /// <summary>Checks the table without changing anything; throws when the move is not allowed.</summary>
+    public void Guard(DisputeAction action, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!DisputeStateMachine.RoleEverMay(action, actor.Role))
+        {
+            throw new ActionNotAllowedException(action, actor.Role);
+        }
+
+        if (DisputeStateMachine.Find(Status, action, actor.Role) is null)
+        {
+            throw new InvalidTransitionException(Status, action);
+        }
+    }
+
+    private void Move(DisputeAction action, Actor actor, DateTimeOffset now, Dictionary<string, string?> data)
+    {
+        Guard(action, actor);
+        var transition = DisputeStateMachine.Find(Status, action, actor.Role)!;
+        var from = Status;
+        Status = transition.To;
+        if (from != Status)
+        {
+            data["from"] = from.ToString();
+            data["to"] = Status.ToString();
+        }
+
+        Append(action.ToString(), actor, now, data);
+    }
+
+    private void Append(string kind, Actor actor, DateTimeOffset now, IReadOnlyDictionary<string, string?> data, bool isInternal = false)
+    {
+        var draft = new TimelineDraft(
+            Guid.CreateVersion7(now), Id, TimelineCount + 1, kind, actor.UserId, actor.Role, now, data, isInternal);
+        var entry = TimelineEntry.Create(draft, LastTimelineHash);
+        _timeline.Add(entry);
+        TimelineCount = entry.Sequence;
+        LastTimelineHash = entry.Hash;
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private void Apply(DisputeContent content)
+    {
+        PlatformId = content.PlatformId;
+        Type = content.Type;
+        Title = content.Title;
+        TitleIsPublic = content.TitleIsPublic;
+        Narrative = content.Narrative;
+        Amount = content.Amount;
+        Currency = content.Currency;
+        DesiredOutcome = content.DesiredOutcome;
+        RefundOnly = content.RefundOnly;
+        FrozenFunds = content.FrozenFunds;
+        ForcedFee = content.ForcedFee;
+    }
+}
+
+/// <summary>A case cannot be submitted without at least one piece of evidence (HTTP 422).</summary>
+public sealed class EvidenceRequiredException : Exception
+{
+    public EvidenceRequiredException()
+        : base("A dispute needs at least one piece of evidence before it is submitted.")
+    {
+    }
+
+    public EvidenceRequiredException(string message)
+        : base(message)
+    {
+    }
+
+    public EvidenceRequiredException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,72 @@
+using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Platforms;
+using MerchantDisputes.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MerchantDisputes.Infrastructure.Data.Configurations;
+
+internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
+{
+    public void Configure(EntityTypeBuilder<Dispute> builder)
+    {
+        builder.ToTable("Disputes");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.CaseNumber).HasMaxLength(CaseNumber.MaxLength).IsUnicode(false);
+        builder.HasIndex(d => d.CaseNumber).IsUnique();
+        builder.Property(d => d.Type).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
+        builder.Property(d => d.EscalationLevel).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
+        builder.Property(d => d.Rating).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
+        builder.Property(d => d.Title).HasMaxLength(DisputeContent.TitleMaxLength);
+        builder.Property(d => d.Narrative).HasMaxLength(DisputeContent.NarrativeMaxLength);
+        builder.Property(d => d.DesiredOutcome).HasMaxLength(DisputeContent.DesiredOutcomeMaxLength);
+        builder.Property(d => d.Amount).HasPrecision(18, 2);
+        builder.Property(d => d.Currency).HasMaxLength(3).IsUnicode(false).IsFixedLength();
+        builder.Property(d => d.Region).HasMaxLength(8).IsUnicode(false);
+        builder.Property(d => d.LastTimelineHash).HasMaxLength(64).IsUnicode(false);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+
+        builder.HasOne<Platform>().WithMany().HasForeignKey(d => d.PlatformId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.MerchantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(d => d.Timeline).WithOne().HasForeignKey(e => e.DisputeId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        ConfigureDetails(builder);
+
+        // A merchant's dashboard: their cases, newest first.
+        builder.HasIndex(d => new { d.MerchantId, d.CreatedAt });
+
+        // Queues by status and platform, nearest deadline first; the escalation sweep.
+        builder.HasIndex(d => new { d.Status, d.RespondBy });
+        builder.HasIndex(d => new { d.PlatformId, d.Status });
+    }
+
+    private static void ConfigureDetails(EntityTypeBuilder<Dispute> builder)
+    {
+        builder.OwnsOne(d => d.RefundOnly, o =>
+        {
+            o.Property(x => x.OrderNumber).HasColumnName("RefundOnly_OrderNumber").HasMaxLength(DisputeContent.ReferenceMaxLength);
+            o.Property(x => x.RuledOn).HasColumnName("RefundOnly_RuledOn");
+            o.Property(x => x.RefundedAmount).HasColumnName("RefundOnly_RefundedAmount").HasPrecision(18, 2);
+            o.Property(x => x.LogisticsStatus).HasColumnName("RefundOnly_LogisticsStatus").HasConversion<string>().HasMaxLength(24);
+            o.Property(x => x.TrackingNumber).HasColumnName("RefundOnly_TrackingNumber").HasMaxLength(DisputeContent.ReferenceMaxLength);
+        });
+        builder.OwnsOne(d => d.FrozenFunds, o =>
+        {
+            o.Property(x => x.FrozenAmount).HasColumnName("FrozenFunds_FrozenAmount").HasPrecision(18, 2);
+            o.Property(x => x.FrozenSince).HasColumnName("FrozenFunds_FrozenSince");
+            o.Property(x => x.StatedFreezeDays).HasColumnName("FrozenFunds_StatedFreezeDays");
+            o.Property(x => x.ReasonGiven).HasColumnName("FrozenFunds_ReasonGiven").HasMaxLength(DisputeContent.ReasonMaxLength);
+        });
+        builder.OwnsOne(d => d.ForcedFee, o =>
+        {
+            o.Property(x => x.ProgrammeName).HasColumnName("ForcedFee_ProgrammeName").HasMaxLength(DisputeContent.ProgrammeNameMaxLength);
+            o.Property(x => x.FeeAmount).HasColumnName("ForcedFee_FeeAmount").HasPrecision(18, 2);
+            o.Property(x => x.EnrolledOn).HasColumnName("ForcedFee_EnrolledOn");
+            o.Property(x => x.ConsentGiven).HasColumnName("ForcedFee_ConsentGiven");
+            o.Property(x => x.ExitBlockedUntil).HasColumnName("ForcedFee_ExitBlockedUntil");
+        });
+    }
+}

@@ -1,0 +1,33 @@
+using MerchantDisputes.Domain.Users;
+using Microsoft.AspNetCore.Identity;
+
+namespace MerchantDisputes.Infrastructure.Identity;
+
+/// <summary>A person who signs in. Merchant fields are empty for staff; <see cref="PlatformId"/> binds an agent.</summary>
+public sealed class ApplicationUser : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = string.Empty;
+    public string? StoreName { get; set; }
+
+    /// <summary>ISO 3166-2:CN code of the merchant's province.</summary>
+    public string? Province { get; set; }
+
+    public Gender? Gender { get; set; }
+
+    /// <summary>Set only for platform agents: the one platform whose cases they may see.</summary>
+    public int? PlatformId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class ApplicationRole : IdentityRole<Guid>
+{
+    public ApplicationRole()
+    {
+    }
+
+    public ApplicationRole(string roleName)
+        : base(roleName)
+    {
+    }
+}
