@@ -1,6 +1,30 @@
+using MerchantDisputes.Web.Features.Account;
+using MerchantDisputes.Web.Features.Disputes;
+using MerchantDisputes.Web.Features.Platforms;
+using MerchantDisputes.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPersistence();
+builder.AddLocalizationAndErrors();
+builder.AddAccounts();
+builder.AddDisputes();
+builder.AddWebPages();
+builder.AddHealth();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.PrepareDatabaseAsync();
 
-app.Run();
+app.UseWebPipeline();
+app.MapHealth();
+app.MapAuthApi();
+app.MapMeApi();
+app.MapPlatformsApi();
+app.MapDisputesApi();
+app.MapWebPages();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -50,6 +50,9 @@ public sealed partial class Dispute
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>When a mediator first sent the case to the platform; from then on its agents may see it.</summary>
+    public DateTimeOffset? ForwardedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
 
     /// <summary>Optimistic concurrency token: every change increments it.</summary>

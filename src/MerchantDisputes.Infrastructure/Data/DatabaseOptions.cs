@@ -16,6 +16,12 @@ public sealed class DatabaseOptions
     [EnumDataType(typeof(DatabaseProvider))]
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
+    /// <summary>
+    /// SQL Server only: apply pending migrations at start-up (EF Core takes a database lock, so several instances
+    /// may start at once). Off by default: production applies the reviewed idempotent script instead.
+    /// </summary>
+    public bool ApplyMigrationsAtStartup { get; set; }
+
     /// <summary>Seconds a SQLite writer waits for a lock before giving up.</summary>
     [Range(1, 600)]
     public int SqliteBusyTimeoutSeconds { get; set; } = 30;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MerchantDisputes.Infrastructure.Data;
 
@@ -24,19 +25,26 @@ public static partial class DatabaseStartup
         }
         else
         {
-            await EnsureSqlServerReadyAsync(db, logger, cancellationToken);
+            var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            await EnsureSqlServerReadyAsync(db, logger, options.ApplyMigrationsAtStartup, cancellationToken);
         }
 
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<ApplicationRole>>());
     }
 
     /// <summary>SQL Server is migrated by the generated idempotent script (docs/operations.md), never at start-up.</summary>
-    private static async Task EnsureSqlServerReadyAsync(DisputesDbContext db, ILogger logger, CancellationToken cancellationToken)
+    private static async Task EnsureSqlServerReadyAsync(DisputesDbContext db, ILogger logger, bool migrate, CancellationToken cancellationToken)
     {
-        if (!await db.Database.CanConnectAsync(cancellationToken))
+        if (!await db.Database.CanConnectAsync(cancellationToken) && !migrate)
         {
             throw new InvalidOperationException(
                 "Cannot reach SQL Server with ConnectionStrings:SqlServer. Check the server name, firewall and credentials.");
+        }
+
+        if (migrate)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

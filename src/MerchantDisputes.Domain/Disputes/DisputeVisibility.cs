@@ -1,0 +1,32 @@
+using System.Linq.Expressions;
+using MerchantDisputes.Domain.Users;
+
+namespace MerchantDisputes.Domain.Disputes;
+
+/// <summary>
+/// Which cases a person may see at all. Anything outside this filter answers 404, so nobody learns
+/// that a case they may not see exists.
+/// </summary>
+public static class DisputeVisibility
+{
+    private static readonly DisputeStatus[] ForwardedStatuses =
+    [
+        DisputeStatus.AwaitingPlatform, DisputeStatus.PlatformResponded,
+    ];
+
+    public static Expression<Func<Dispute, bool>> For(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var userId = actor.UserId ?? Guid.Empty;
+        var platformId = actor.PlatformId ?? -1;
+        return actor.Role switch
+        {
+            Roles.Merchant => d => d.MerchantId == userId,
+            Roles.Mediator or Roles.Admin => d => d.Status != DisputeStatus.Draft,
+            Roles.PlatformAgent => d => d.PlatformId == platformId
+                && (ForwardedStatuses.Contains(d.Status) || d.ForwardedAt != null),
+            Roles.Lawyer => d => d.EscalationLevel >= EscalationLevel.LegalReview,
+            _ => d => false,
+        };
+    }
+}

@@ -1,0 +1,84 @@
+using MerchantDisputes.Infrastructure.Data;
+using MerchantDisputes.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace MerchantDisputes.Web.Features.Account;
+
+public static class AccountsExtensions
+{
+    /// <summary>Pages sign in with the Identity cookie; the API takes a bearer token or that cookie.</summary>
+    public const string ApiScheme = "Api";
+
+    public const string ApiPolicy = "Api";
+
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddIdentity<ApplicationUser, ApplicationRole>(ConfigureIdentity)
+            .AddEntityFrameworkStores<DisputesDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<UserClaimsFactory>();
+
+        services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddPolicyScheme(ApiScheme, ApiScheme, o => o.ForwardDefaultSelector = SelectApiScheme);
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "md.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser());
+        services.AddScoped<AccountService>();
+    }
+
+    private static void ConfigureIdentity(IdentityOptions o)
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 10;
+        o.Password.RequiredUniqueChars = 4;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.SignIn.RequireConfirmedAccount = false;
+    }
+
+    private static string SelectApiScheme(HttpContext context)
+    {
+        string? authorization = context.Request.Headers.Authorization;
+        return authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true
+            ? IdentityConstants.BearerScheme
+            : IdentityConstants.ApplicationScheme;
+    }
+
+    /// <summary>API callers get a status code, never an HTML redirect to the sign-in page.</summary>
+    private static Task ApiAwareRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,44 @@
+using MerchantDisputes.Infrastructure.Identity;
+using MerchantDisputes.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MerchantDisputes.Web.Features.Account;
+
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Message { get; private set; }
+
+    public void OnGet()
+    {
+        // Empty form.
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
+        {
+            Message = Problems.Text("Account.InvalidLogin");
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Disputes");
+        }
+
+        Message = Problems.Text(result.IsLockedOut ? "Account.LockedOut" : "Account.InvalidLogin");
+        return Page();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using MerchantDisputes.Domain.Users;
+using MerchantDisputes.Domain.Validation;
+using MerchantDisputes.Infrastructure.Data;
+using MerchantDisputes.Infrastructure.Identity;
+using MerchantDisputes.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantDisputes.Web.Features.Account;
+
+public sealed record MeDto(
+    Guid Id,
+    string? Email,
+    string DisplayName,
+    string? StoreName,
+    string? Province,
+    Gender? Gender,
+    IReadOnlyList<string> Roles,
+    string? Platform)
+{
+    public static MeDto From(ApplicationUser user, IReadOnlyList<string> roles, string? platformSlug)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new(user.Id, user.Email, user.DisplayName, user.StoreName, user.Province, user.Gender, roles, platformSlug);
+    }
+}
+
+public sealed record UpdateMeRequest(string? DisplayName, string? StoreName, string? Province, Gender? Gender);
+
+/// <summary>GET|PUT /api/v1/me.</summary>
+public static class MeApi
+{
+    public static void MapMeApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/me").WithTags("Me").RequireAuthorization(AccountsExtensions.ApiPolicy).DisableAntiforgery();
+        group.MapGet("/", Get).WithName("GetMe").WithSummary("The signed-in user's profile and roles.");
+        group.MapPut("/", Update).WithName("UpdateMe").WithSummary("Change the profile; merchants also their store, province and gender.");
+    }
+
+    private static async Task<Results<Ok<MeDto>, NotFound>> Get(ClaimsPrincipal principal, UserManager<ApplicationUser> users, DisputesDbContext db)
+    {
+        var user = await users.GetUserAsync(principal);
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(await DescribeAsync(user, users, db));
+    }
+
+    private static async Task<Results<Ok<MeDto>, NotFound, ValidationProblem>> Update(
+        UpdateMeRequest request, ClaimsPrincipal principal, UserManager<ApplicationUser> users, DisputesDbContext db)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await users.IsInRoleAsync(user, Roles.Merchant))
+        {
+            AccountService.Apply(user, MerchantProfile.Create(request.DisplayName, request.StoreName, request.Province, request.Gender));
+        }
+        else
+        {
+            var errors = new ValidationErrors();
+            errors.RequireText("displayName", request.DisplayName, MerchantProfile.DisplayNameMaxLength);
+            errors.ThrowIfAny();
+            user.DisplayName = request.DisplayName!.Trim();
+        }
+
+        var result = await users.UpdateAsync(user);
+        return result.Succeeded
+            ? TypedResults.Ok(await DescribeAsync(user, users, db))
+            : Problems.Validation(AccountService.ToErrors(result));
+    }
+
+    private static async Task<MeDto> DescribeAsync(ApplicationUser user, UserManager<ApplicationUser> users, DisputesDbContext db)
+    {
+        var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
+        var slug = user.PlatformId is { } id
+            ? await db.Platforms.AsNoTracking().Where(p => p.Id == id).Select(p => p.Slug).SingleOrDefaultAsync()
+            : null;
+        return MeDto.From(user, roles, slug);
+    }
+}

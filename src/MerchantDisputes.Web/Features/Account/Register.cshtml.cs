@@ -1,0 +1,45 @@
+using MerchantDisputes.Domain.Users;
+using MerchantDisputes.Infrastructure.Identity;
+using MerchantDisputes.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MerchantDisputes.Web.Features.Account;
+
+public sealed class RegisterForm
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+    public string? DisplayName { get; set; }
+    public string? StoreName { get; set; }
+    public string? Province { get; set; }
+    public Gender? Gender { get; set; }
+}
+
+public sealed class RegisterModel(AccountService accounts, SignInManager<ApplicationUser> signIn) : PageModel
+{
+    [BindProperty]
+    public RegisterForm Input { get; set; } = new();
+
+    public FormErrors Errors { get; } = new();
+
+    public void OnGet()
+    {
+        // Empty form.
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var request = new RegisterRequest(Input.Email, Input.Password, Input.DisplayName, Input.StoreName, Input.Province, Input.Gender);
+        var (user, errors) = await accounts.RegisterMerchantAsync(request);
+        if (user is null)
+        {
+            Errors.AddRange(errors);
+            return Page();
+        }
+
+        await signIn.SignInAsync(user, isPersistent: false);
+        return LocalRedirect("/Disputes");
+    }
+}

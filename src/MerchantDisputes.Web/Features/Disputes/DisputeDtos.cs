@@ -1,0 +1,61 @@
+using MerchantDisputes.Domain.Disputes;
+
+namespace MerchantDisputes.Web.Features.Disputes;
+
+/// <summary>A dispute as its parties see it. Timeline only on the detail answer.</summary>
+public sealed record DisputeDto
+{
+    public required Guid Id { get; init; }
+    public required string CaseNumber { get; init; }
+    public required string Platform { get; init; }
+    public required string PlatformName { get; init; }
+    public required DisputeType Type { get; init; }
+    public required string Title { get; init; }
+    public required bool TitleIsPublic { get; init; }
+    public required string Narrative { get; init; }
+    public required decimal Amount { get; init; }
+    public required string Currency { get; init; }
+    public required string DesiredOutcome { get; init; }
+    public required string Region { get; init; }
+    public required DisputeStatus Status { get; init; }
+    public required EscalationLevel EscalationLevel { get; init; }
+    public required DateTimeOffset? RespondBy { get; init; }
+    public required CaseRating? Rating { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public required DateTimeOffset? SubmittedAt { get; init; }
+    public required int Version { get; init; }
+    public RefundOnlyDetails? RefundOnly { get; init; }
+    public FrozenFundsDetails? FrozenFunds { get; init; }
+    public ForcedFeeDetails? ForcedFee { get; init; }
+    public IReadOnlyList<TimelineEntryDto>? Timeline { get; init; }
+}
+
+public sealed record DisputeSummaryDto(
+    Guid Id,
+    string CaseNumber,
+    string Platform,
+    string PlatformName,
+    DisputeType Type,
+    string Title,
+    decimal Amount,
+    string Currency,
+    DisputeStatus Status,
+    EscalationLevel EscalationLevel,
+    DateTimeOffset? RespondBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record TimelineEntryDto(
+    int Sequence,
+    string Kind,
+    string ActorRole,
+    DateTimeOffset OccurredAt,
+    IReadOnlyDictionary<string, string?> Data,
+    bool Internal,
+    string PreviousHash,
+    string Hash);
+
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+public sealed record WithdrawRequest(string? Reason);

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Security.Claims;
+using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Infrastructure.Data;
+using MerchantDisputes.Web.Features.Account;
+using MerchantDisputes.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantDisputes.Web.Features.Disputes;
+
+public static class DisputesExtensions
+{
+    public static void AddDisputes(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<DisputeCommands>();
+        builder.Services.AddScoped<DisputeQueries>();
+    }
+}
+
+/// <summary>/api/v1/disputes: file, list, read, edit and withdraw cases. Every read is scoped by role.</summary>
+public static class DisputesApi
+{
+    public static void MapDisputesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/disputes").WithTags("Disputes")
+            .RequireAuthorization(AccountsExtensions.ApiPolicy).DisableAntiforgery();
+        group.MapPost("/", Create).WithName("CreateDispute")
+            .WithSummary("File a draft dispute (merchants). Answers 201 with the draft.");
+        group.MapGet("/", List).WithName("ListDisputes")
+            .WithSummary("The disputes the caller may see, filtered by status, type and platform, paged.");
+        group.MapGet("/{id:guid}", Get).WithName("GetDispute")
+            .WithSummary("One dispute with its timeline; 404 when it does not exist or the caller may not see it.");
+        group.MapPut("/{id:guid}", Edit).WithName("EditDispute")
+            .WithSummary("Replace a draft's content (its merchant, while it is a draft). Send If-Match with the version to guard against lost updates.");
+        group.MapPost("/{id:guid}/withdraw", Withdraw).WithName("WithdrawDispute")
+            .WithSummary("The merchant withdraws a case that has not ended.");
+    }
+
+    private static async Task<Results<Created<DisputeDto>, ProblemHttpResult>> Create(
+        DisputeInput input, ClaimsPrincipal user, DisputeCommands commands, DisputesDbContext db, CancellationToken cancellationToken)
+    {
+        if (user.ToActor() is not { } actor)
+        {
+            return Problems.Forbidden();
+        }
+
+        var dispute = await commands.CreateAsync(actor, input, cancellationToken);
+        var dto = await ToDtoAsync(db, dispute, cancellationToken);
+        return TypedResults.Created($"/api/v1/disputes/{dispute.Id}", dto);
+    }
+
+    private static async Task<Results<Ok<PageOf<DisputeSummaryDto>>, ProblemHttpResult>> List(
+        ClaimsPrincipal user,
+        DisputeQueries queries,
+        CancellationToken cancellationToken,
+        DisputeStatus? status = null,
+        DisputeType? type = null,
+        string? platform = null,
+        int page = 1,
+        int pageSize = 20)
+    {
+        if (user.ToActor() is not { } actor)
+        {
+            return Problems.Forbidden();
+        }
+
+        return TypedResults.Ok(await queries.ListAsync(actor, new DisputeFilter(status, type, platform, page, pageSize), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<DisputeDto>, NotFound>> Get(
+        Guid id, ClaimsPrincipal user, DisputeQueries queries, HttpContext http, CancellationToken cancellationToken)
+    {
+        var dto = user.ToActor() is { } actor ? await queries.FindAsync(actor, id, cancellationToken) : null;
+        if (dto is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.ETag = ETag(dto.Version);
+        return TypedResults.Ok(dto);
+    }
+
+    private static async Task<Results<Ok<DisputeDto>, NotFound>> Edit(
+        Guid id, DisputeInput input, ClaimsPrincipal user, DisputeCommands commands, DisputesDbContext db,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var actor = user.ToActor() ?? throw new DisputeNotFoundException();
+        var dispute = await commands.EditDraftAsync(actor, id, input, IfMatch(http), cancellationToken);
+        http.Response.Headers.ETag = ETag(dispute.Version);
+        return TypedResults.Ok(await ToDtoAsync(db, dispute, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<DisputeDto>, NotFound>> Withdraw(
+        Guid id, [FromBody] WithdrawRequest? request, ClaimsPrincipal user, DisputeCommands commands, DisputesDbContext db,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var actor = user.ToActor() ?? throw new DisputeNotFoundException();
+        var dispute = await commands.WithdrawAsync(actor, id, request?.Reason, IfMatch(http), cancellationToken);
+        return TypedResults.Ok(await ToDtoAsync(db, dispute, cancellationToken));
+    }
+
+    private static async Task<DisputeDto> ToDtoAsync(DisputesDbContext db, Dispute dispute, CancellationToken cancellationToken)
+    {
+        var platform = await db.Platforms.AsNoTracking().SingleAsync(p => p.Id == dispute.PlatformId, cancellationToken);
+        return DisputeQueries.ToDto(dispute, platform);
+    }
+
+    private static string ETag(int version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
+
+    /// <summary>If-Match: "7" → 7. Absent or unreadable means the caller does not ask for the check.</summary>
+    private static int? IfMatch(HttpContext http)
+    {
+        var value = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantDisputes.Web.Infrastructure;
+
+/// <summary>
+/// Turns the domain's refusals and bad request bodies into ProblemDetails for API callers.
+/// Runs inside the exception-handler middleware, so anything it does not know still reaches /Error.
+/// </summary>
+internal sealed class ApiExceptionMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext httpContext)
+    {
+        try
+        {
+            await next(httpContext);
+        }
+        catch (Exception exception) when (!httpContext.Response.HasStarted && ToResult(exception) is { } result)
+        {
+            await result.ExecuteAsync(httpContext);
+        }
+    }
+
+    internal static IResult? ToResult(Exception exception) =>
+        exception switch
+        {
+            DomainValidationException e => Problems.Validation(e.Errors),
+            BadHttpRequestException e => BadBody(e),
+            InvalidTransitionException e => Problems.Conflict(Problems.Text("Problem.InvalidTransition", e.Action, e.Status)),
+            ActionNotAllowedException => Problems.Forbidden(),
+            EvidenceRequiredException => Problems.Unprocessable(Problems.Text("Problem.EvidenceRequired")),
+            DbUpdateConcurrencyException => Problems.Conflict(Problems.Text("Problem.Concurrency")),
+            DisputeNotFoundException => TypedResults.NotFound(),
+            _ => null,
+        };
+
+    /// <summary>Malformed JSON or a field of the wrong type: name the field when the parser knows it.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem BadBody(BadHttpRequestException exception)
+    {
+        // A syntax error carries the reader's own JsonException inside; a wrong value type does not.
+        if (exception.InnerException is JsonException { Path: { Length: > 1 } path } json && json.InnerException is not JsonException)
+        {
+            var field = JsonPathToField(path);
+            return Problems.Validation(field, field == "type" ? ErrorCodes.UnknownType : ErrorCodes.InvalidValue);
+        }
+
+        return Problems.Validation("body", ErrorCodes.MalformedJson);
+    }
+
+    /// <summary>"$.refundOnly.orderNumber" → "refundOnly.orderNumber".</summary>
+    internal static string JsonPathToField(string path) =>
+        path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+}
+
+/// <summary>The case does not exist or the caller may not see it; both answer 404.</summary>
+public sealed class DisputeNotFoundException : Exception
+{
+    public DisputeNotFoundException()
+        : base("No such dispute.")
+    {
+    }
+
+    public DisputeNotFoundException(string message)
+        : base(message)
+    {
+    }
+
+    public DisputeNotFoundException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using MerchantDisputes.Domain.Time;
+
+namespace MerchantDisputes.Web.Infrastructure;
+
+/// <summary>How money and instants read on a page: the chosen culture's digits, China Standard Time.</summary>
+public static class Display
+{
+    private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
+    {
+        ["CNY"] = "¥",
+        ["USD"] = "US$",
+        ["EUR"] = "€",
+        ["GBP"] = "£",
+        ["HKD"] = "HK$",
+        ["JPY"] = "JP¥",
+    };
+
+    /// <summary>CNY 1340.7 → ¥1,340.70 in either language.</summary>
+    public static string Money(decimal amount, string currency)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var number = amount.ToString("N2", culture);
+        return Symbols.TryGetValue(currency, out var symbol) ? symbol + number : currency + " " + number;
+    }
+
+    public static string Instant(DateTimeOffset? instant)
+    {
+        if (instant is not { } value)
+        {
+            return "—";
+        }
+
+        var china = ChinaTime.ToChina(value);
+        return IsChinese()
+            ? china.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)
+            : china.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    public static string Date(DateOnly? date)
+    {
+        if (date is not { } value)
+        {
+            return "—";
+        }
+
+        return IsChinese()
+            ? value.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
+            : value.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>ISO 8601 with offset, for machine-readable attributes such as &lt;time datetime&gt;.</summary>
+    public static string Iso(DateTimeOffset instant) =>
+        ChinaTime.ToChina(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    public static bool IsChinese() => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,115 @@
+using System.Text.Json.Serialization;
+using MerchantDisputes.Infrastructure.Data;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace MerchantDisputes.Web.Infrastructure;
+
+/// <summary>The cross-cutting parts of the host: database, languages, errors, pages, health.</summary>
+public static class HostingExtensions
+{
+    public static void AddPersistence(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPersistence(builder.Configuration, builder.Environment);
+    }
+
+    public static void AddLocalizationAndErrors(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures.Chinese)
+                .AddSupportedCultures(Cultures.Supported)
+                .AddSupportedUICultures(Cultures.Supported);
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+
+        // Bad JSON must reach the exception handler so the client gets a field-level ProblemDetails.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+    }
+
+    public static void AddWebPages(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // Chinese text stays readable in the HTML instead of becoming &#x...; entities.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await DatabaseStartup.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
+        await Features.Account.AccountSeeding.SeedAsync(app.Services, app.Environment, app.Configuration);
+    }
+
+    public static void UseWebPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseRequestLocalization();
+        app.UseWhen(IsApi, api => api.UseStatusCodePages().UseMiddleware<ApiExceptionMiddleware>());
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.MapStaticAssets();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json");
+    }
+
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    public static void MapWebPages(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapRazorPages();
+        app.MapPost("/culture", SetCulture).DisableAntiforgery().ExcludeFromDescription();
+        app.MapGet("/culture", SetCulture).ExcludeFromDescription();
+    }
+
+    /// <summary>Remembers the chosen language for a year and goes back where the user was.</summary>
+    private static IResult SetCulture(HttpContext context, string? culture, string? returnUrl)
+    {
+        var chosen = Cultures.Supported.Contains(culture) ? culture! : Cultures.Chinese;
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        var target = !string.IsNullOrEmpty(returnUrl) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative)
+            && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+        return Results.LocalRedirect(target);
+    }
+}
+
+public static class Cultures
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en";
+
+    public static string[] Supported { get; } = [Chinese, English];
+}
