@@ -24,11 +24,16 @@ public static class HostingExtensions
             o.SetDefaultCulture(Cultures.Chinese)
                 .AddSupportedCultures(Cultures.Supported)
                 .AddSupportedUICultures(Cultures.Supported);
+            // Pages are Chinese until the user picks English (query or remembered cookie); API clients
+            // choose per request with Accept-Language.
+            var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider { Options = o };
             o.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
+                new CustomRequestCultureProvider(context => IsApi(context)
+                    ? acceptLanguage.DetermineProviderCultureResult(context)
+                    : Task.FromResult<ProviderCultureResult?>(null)),
             ];
         });
         builder.Services.Configure<JsonOptions>(o =>
