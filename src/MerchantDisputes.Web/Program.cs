@@ -1,6 +1,8 @@
 using MerchantDisputes.Web.Features.Account;
 using MerchantDisputes.Web.Features.Disputes;
+using MerchantDisputes.Web.Features.Notifications;
 using MerchantDisputes.Web.Features.Platforms;
+using MerchantDisputes.Web.Features.Workflow;
 using MerchantDisputes.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +11,7 @@ builder.AddPersistence();
 builder.AddLocalizationAndErrors();
 builder.AddAccounts();
 builder.AddDisputes();
+builder.AddWorkflow();
 builder.AddWebPages();
 builder.AddHealth();
 
@@ -22,6 +25,8 @@ app.MapAuthApi();
 app.MapMeApi();
 app.MapPlatformsApi();
 app.MapDisputesApi();
+app.MapWorkflowApi();
+app.MapNotificationsApi();
 app.MapWebPages();
 
 await app.RunAsync();

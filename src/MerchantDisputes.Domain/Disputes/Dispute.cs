@@ -53,6 +53,25 @@ public sealed partial class Dispute
 
     /// <summary>When a mediator first sent the case to the platform; from then on its agents may see it.</summary>
     public DateTimeOffset? ForwardedAt { get; private set; }
+
+    /// <summary>The platform's first deadline, kept for the timeliness of its answer.</summary>
+    public DateTimeOffset? FirstRespondBy { get; private set; }
+
+    /// <summary>
+    /// The next moment a timer acts on the case: RespondBy while awaiting the platform, the merchant's
+    /// information deadline, or the auto-resolve moment. Null when no timer runs. The sweep reads only this.
+    /// </summary>
+    public DateTimeOffset? DeadlineAt { get; private set; }
+
+    public Guid? AssignedMediatorId { get; private set; }
+    public DateTimeOffset? RespondedAt { get; private set; }
+    public PlatformOutcome? Outcome { get; private set; }
+    public bool AnsweredBeforeFirstDeadline { get; private set; }
+    public bool Accepted { get; private set; }
+    public bool Contested { get; private set; }
+
+    /// <summary>The merchant's 1–5 score of the outcome, given once.</summary>
+    public int? MerchantScore { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
 
     /// <summary>Optimistic concurrency token: every change increments it.</summary>
@@ -114,7 +133,7 @@ public sealed partial class Dispute
     public void Withdraw(Actor actor, string? reason, DateTimeOffset now)
     {
         Move(DisputeAction.Withdraw, actor, now, new Dictionary<string, string?> { ["reason"] = reason });
-        EndedAt = now;
+        End(now);
     }
 
     /// <summary>Checks the table without changing anything; throws when the move is not allowed.</summary>
@@ -132,7 +151,7 @@ public sealed partial class Dispute
         }
     }
 
-    private void Move(DisputeAction action, Actor actor, DateTimeOffset now, Dictionary<string, string?> data)
+    private void Move(DisputeAction action, Actor actor, DateTimeOffset now, Dictionary<string, string?> data, TimelineAudience audience = TimelineAudience.Everyone)
     {
         Guard(action, actor);
         var transition = DisputeStateMachine.Find(Status, action, actor.Role)!;
@@ -144,19 +163,20 @@ public sealed partial class Dispute
             data["to"] = Status.ToString();
         }
 
-        Append(action.ToString(), actor, now, data);
+        Append(action.ToString(), actor, now, data, audience);
     }
 
-    private void Append(string kind, Actor actor, DateTimeOffset now, IReadOnlyDictionary<string, string?> data, bool isInternal = false)
+    private TimelineEntry Append(string kind, Actor actor, DateTimeOffset now, IReadOnlyDictionary<string, string?> data, TimelineAudience audience = TimelineAudience.Everyone)
     {
         var draft = new TimelineDraft(
-            Guid.CreateVersion7(now), Id, TimelineCount + 1, kind, actor.UserId, actor.Role, now, data, isInternal);
+            Guid.CreateVersion7(now), Id, TimelineCount + 1, kind, actor.UserId, actor.Role, now, data, audience);
         var entry = TimelineEntry.Create(draft, LastTimelineHash);
         _timeline.Add(entry);
         TimelineCount = entry.Sequence;
         LastTimelineHash = entry.Hash;
         UpdatedAt = now;
         Version++;
+        return entry;
     }
 
     private void Apply(DisputeContent content)

@@ -33,8 +33,8 @@ public sealed class TimelineEntry
     /// <summary>Canonical JSON object of string values, keys in ordinal order.</summary>
     public string DataJson { get; private set; }
 
-    /// <summary>True for mediators' and lawyers' notes that merchants and platform agents never see.</summary>
-    public bool IsInternal { get; private set; }
+    /// <summary>Who may read the entry; internal notes are for staff only.</summary>
+    public TimelineAudience Audience { get; private set; }
 
     public string PreviousHash { get; private set; }
     public string Hash { get; private set; }
@@ -52,7 +52,7 @@ public sealed class TimelineEntry
             ActorRole = draft.ActorRole,
             OccurredAt = draft.OccurredAt.ToUniversalTime(),
             DataJson = CanonicalData(draft.Data),
-            IsInternal = draft.IsInternal,
+            Audience = draft.Audience,
             PreviousHash = previousHash,
         };
         entry.Hash = entry.ComputeHash();
@@ -81,7 +81,7 @@ public sealed class TimelineEntry
             json.WriteString("actor", ActorUserId?.ToString("D"));
             json.WriteString("role", ActorRole);
             json.WriteString("at", OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
-            json.WriteBoolean("internal", IsInternal);
+            json.WriteString("audience", Audience.ToString());
             json.WritePropertyName("data");
             json.WriteRawValue(DataJson);
             json.WriteEndObject();
@@ -118,7 +118,20 @@ public sealed record TimelineDraft(
     string ActorRole,
     DateTimeOffset OccurredAt,
     IReadOnlyDictionary<string, string?> Data,
-    bool IsInternal = false);
+    TimelineAudience Audience = TimelineAudience.Everyone);
+
+/// <summary>Who may read a timeline entry besides mediators, lawyers and admins, who read all.</summary>
+public enum TimelineAudience
+{
+    /// <summary>Everyone on the case: merchant, platform agent, staff.</summary>
+    Everyone = 0,
+
+    /// <summary>The merchant and staff, not the platform (legal opinions).</summary>
+    MerchantAndStaff = 1,
+
+    /// <summary>Mediators, lawyers and admins only (internal notes).</summary>
+    Staff = 2,
+}
 
 /// <summary>Checks a whole chain, in sequence order.</summary>
 public static class TimelineVerifier

@@ -25,9 +25,12 @@ public abstract class DisputesDbContext(DbContextOptions options)
 {
     public DbSet<Dispute> Disputes => Set<Dispute>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<Domain.Evidence.EvidenceItem> Evidence => Set<Domain.Evidence.EvidenceItem>();
     public DbSet<Platform> Platforms => Set<Platform>();
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Notifications.OutboxEmail> OutboxEmails => Set<Notifications.OutboxEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,6 +31,8 @@ internal sealed class ApiExceptionMiddleware(RequestDelegate next)
             InvalidTransitionException e => Problems.Conflict(Problems.Text("Problem.InvalidTransition", e.Action, e.Status)),
             ActionNotAllowedException => Problems.Forbidden(),
             EvidenceRequiredException => Problems.Unprocessable(Problems.Text("Problem.EvidenceRequired")),
+            Features.Disputes.CaseChangedException e => Problems.Conflict(
+                Problems.Text("Problem.CaseChanged", Problems.Text("Status." + e.CurrentStatus))),
             DbUpdateConcurrencyException => Problems.Conflict(Problems.Text("Problem.Concurrency")),
             DisputeNotFoundException => TypedResults.NotFound(),
             _ => null,

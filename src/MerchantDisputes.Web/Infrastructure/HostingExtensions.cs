@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MerchantDisputes.Infrastructure.Data;
+using MerchantDisputes.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -13,6 +14,8 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPersistence(builder.Configuration, builder.Environment);
+        builder.Services.AddEmailOutbox(
+            builder.Configuration, PersistenceExtensions.DataDirectory(builder.Configuration, builder.Environment));
     }
 
     public static void AddLocalizationAndErrors(this WebApplicationBuilder builder)

@@ -27,6 +27,7 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         builder.Property(d => d.Region).HasMaxLength(8).IsUnicode(false);
         builder.Property(d => d.LastTimelineHash).HasMaxLength(64).IsUnicode(false);
         builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
 
         builder.HasOne<Platform>().WithMany().HasForeignKey(d => d.PlatformId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.MerchantId).OnDelete(DeleteBehavior.Restrict);
@@ -38,7 +39,10 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         // A merchant's dashboard: their cases, newest first.
         builder.HasIndex(d => new { d.MerchantId, d.CreatedAt });
 
-        // Queues by status and platform, nearest deadline first; the escalation sweep.
+        // The deadline sweep reads only due cases: (status, next deadline).
+        builder.HasIndex(d => new { d.Status, d.DeadlineAt });
+
+        // Queues by status, nearest platform deadline first.
         builder.HasIndex(d => new { d.Status, d.RespondBy });
         builder.HasIndex(d => new { d.PlatformId, d.Status });
     }

@@ -22,15 +22,27 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AnsweredBeforeFirstDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssignedMediatorId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(20)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Contested")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -41,6 +53,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
+
+                    b.Property<long?>("DeadlineAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DesiredOutcome")
                         .IsRequired()
@@ -56,6 +71,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstRespondBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ForwardedAt")
                         .HasColumnType("INTEGER");
 
@@ -68,9 +86,17 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MerchantScore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Narrative")
                         .IsRequired()
                         .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlatformId")
@@ -88,6 +114,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RespondBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RespondedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -132,9 +161,93 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("PlatformId", "Status");
 
+                    b.HasIndex("Status", "DeadlineAt");
+
                     b.HasIndex("Status", "RespondBy");
 
                     b.ToTable("Disputes", (string)null);
+                });
+
+            modelBuilder.Entity("MerchantDisputes.Domain.Evidence.EvidenceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlobName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OriginalBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalFormat")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SanitizedBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SanitizedSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SeenInOtherMerchantsCase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlobName")
+                        .IsUnique();
+
+                    b.HasIndex("OriginalSha256");
+
+                    b.HasIndex("DisputeId", "OriginalSha256")
+                        .IsUnique();
+
+                    b.ToTable("Evidence", (string)null);
                 });
 
             modelBuilder.Entity("MerchantDisputes.Domain.Platforms.Platform", b =>
@@ -266,6 +379,12 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<Guid?>("ActorUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DataJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -278,9 +397,6 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsInternal")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -437,6 +553,85 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.HasIndex("PlatformId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("MerchantDisputes.Infrastructure.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DisputeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("MerchantDisputes.Infrastructure.Notifications.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "CreatedAt");
+
+                    b.ToTable("OutboxEmails", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -679,6 +874,15 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Navigation("FrozenFunds");
 
                     b.Navigation("RefundOnly");
+                });
+
+            modelBuilder.Entity("MerchantDisputes.Domain.Evidence.EvidenceItem", b =>
+                {
+                    b.HasOne("MerchantDisputes.Domain.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MerchantDisputes.Domain.Timeline.TimelineEntry", b =>

@@ -41,7 +41,7 @@ public sealed class DetailsModel(DisputeQueries queries, DisputeCommands command
         {
             return NotFound();
         }
-        catch (Exception e) when (e is InvalidTransitionException or ActionNotAllowedException or DbUpdateConcurrencyException
+        catch (Exception e) when (e is InvalidTransitionException or ActionNotAllowedException or CaseChangedException
             or Domain.Validation.DomainValidationException)
         {
             Problem = Problems.Text("Problem.Concurrency");

@@ -9,8 +9,41 @@ using Microsoft.EntityFrameworkCore;
 namespace MerchantDisputes.Web.Features.Disputes;
 
 /// <summary>Changes to disputes, shared by the API and the pages. The aggregate decides; this loads and saves.</summary>
-public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock)
+public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock, Notifications.CaseNotifier notifier)
 {
+    /// <summary>
+    /// Loads a case the actor may see, lets the aggregate act, queues the notices, and saves all of it at once.
+    /// A concurrent change by someone else surfaces as <see cref="CaseChangedException"/> naming the new status.
+    /// </summary>
+    public async Task<Dispute> ActAsync(Actor actor, Guid id, int? expectedVersion, Action<Dispute, DateTimeOffset> act, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        var dispute = await LoadAsync(actor, id, expectedVersion, cancellationToken);
+        act(dispute, clock.GetUtcNow());
+        await notifier.QueueAsync(dispute, actor, cancellationToken);
+        await SaveAsync(dispute, cancellationToken);
+        return dispute;
+    }
+
+    private async Task SaveAsync(Dispute dispute, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsDuplicateTimelineEntry(e))
+        {
+            db.ChangeTracker.Clear();
+            var now = await db.Disputes.AsNoTracking().Where(d => d.Id == dispute.Id).Select(d => (DisputeStatus?)d.Status)
+                .SingleOrDefaultAsync(cancellationToken);
+            throw new CaseChangedException(now ?? dispute.Status, e);
+        }
+    }
+
+    /// <summary>Two writers appending the same sequence number lost the race on the timeline's unique index.</summary>
+    private static bool IsDuplicateTimelineEntry(DbUpdateException e) =>
+        e.InnerException?.Message.Contains("TimelineEntries", StringComparison.OrdinalIgnoreCase) == true;
+
     public async Task<Dispute> CreateAsync(Actor actor, DisputeInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -44,19 +77,22 @@ public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var content = await ValidateAsync(input, now, cancellationToken);
         dispute.EditDraft(content, actor, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(dispute, cancellationToken);
         return dispute;
     }
 
-    public async Task<Dispute> WithdrawAsync(Actor actor, Guid id, string? reason, int? expectedVersion, CancellationToken cancellationToken)
+    public async Task<Dispute> SubmitAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var dispute = await LoadAsync(actor, id, expectedVersion, cancellationToken);
+        var evidence = await db.Evidence.CountAsync(e => e.DisputeId == id, cancellationToken);
+        return await ActAsync(actor, id, expectedVersion, (d, now) => d.Submit(actor, evidence, now), cancellationToken);
+    }
+
+    public Task<Dispute> WithdrawAsync(Actor actor, Guid id, string? reason, int? expectedVersion, CancellationToken cancellationToken)
+    {
         var errors = new ValidationErrors();
         errors.OptionalText("reason", reason, DisputeContent.ReasonMaxLength);
         errors.ThrowIfAny();
-        dispute.Withdraw(actor, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return dispute;
+        return ActAsync(actor, id, expectedVersion, (d, now) => d.Withdraw(actor, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now), cancellationToken);
     }
 
     /// <summary>Loads a case the actor may see, tracked for change; a stale version is a conflict.</summary>
@@ -67,7 +103,7 @@ public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock)
             ?? throw new DisputeNotFoundException();
         if (expectedVersion is { } version && version != dispute.Version)
         {
-            throw new DbUpdateConcurrencyException(Problems.Text("Problem.Concurrency"));
+            throw new CaseChangedException(dispute.Status);
         }
 
         return dispute;
@@ -98,4 +134,30 @@ public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock)
             : await db.Platforms.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
         return DisputeContent.Create(input, platform, ChinaTime.Today(now));
     }
+}
+
+/// <summary>Someone else changed the case between the caller's read and write (HTTP 409).</summary>
+public sealed class CaseChangedException : Exception
+{
+    public CaseChangedException(DisputeStatus currentStatus, Exception? innerException = null)
+        : base($"The dispute was changed concurrently; it is now {currentStatus}.", innerException)
+    {
+        CurrentStatus = currentStatus;
+    }
+
+    public CaseChangedException()
+    {
+    }
+
+    public CaseChangedException(string message)
+        : base(message)
+    {
+    }
+
+    public CaseChangedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public DisputeStatus CurrentStatus { get; }
 }

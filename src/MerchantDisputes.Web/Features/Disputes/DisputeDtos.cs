@@ -25,6 +25,15 @@ public sealed record DisputeDto
     public required DateTimeOffset UpdatedAt { get; init; }
     public required DateTimeOffset? SubmittedAt { get; init; }
     public required int Version { get; init; }
+    public DateTimeOffset? ForwardedAt { get; init; }
+
+    /// <summary>The next moment a timer acts on the case (platform deadline, information deadline, auto-resolve).</summary>
+    public DateTimeOffset? DeadlineAt { get; init; }
+
+    public DateTimeOffset? RespondedAt { get; init; }
+    public PlatformOutcome? Outcome { get; init; }
+    public int? MerchantScore { get; init; }
+    public bool Contested { get; init; }
     public RefundOnlyDetails? RefundOnly { get; init; }
     public FrozenFundsDetails? FrozenFunds { get; init; }
     public ForcedFeeDetails? ForcedFee { get; init; }
@@ -52,7 +61,7 @@ public sealed record TimelineEntryDto(
     string ActorRole,
     DateTimeOffset OccurredAt,
     IReadOnlyDictionary<string, string?> Data,
-    bool Internal,
+    Domain.Timeline.TimelineAudience Audience,
     string PreviousHash,
     string Hash);
 

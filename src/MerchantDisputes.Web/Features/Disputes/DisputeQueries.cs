@@ -1,6 +1,7 @@
 using System.Globalization;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Platforms;
+using MerchantDisputes.Domain.Timeline;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -45,16 +46,28 @@ public sealed class DisputeQueries(DisputesDbContext db)
         }
 
         var platform = await db.Platforms.AsNoTracking().SingleAsync(p => p.Id == dispute.PlatformId, cancellationToken);
-        var seesInternal = actor.Is(Roles.Mediator) || actor.Is(Roles.Lawyer) || actor.Is(Roles.Admin);
+        var widest = WidestAudience(actor);
         var timeline = await db.TimelineEntries.AsNoTracking()
-            .Where(e => e.DisputeId == id && (seesInternal || !e.IsInternal))
+            .Where(e => e.DisputeId == id && e.Audience <= widest)
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
         return ToDto(dispute, platform) with
         {
             Timeline = timeline
-                .Select(e => new TimelineEntryDto(e.Sequence, e.Kind, e.ActorRole, e.OccurredAt, e.Data(), e.IsInternal, e.PreviousHash, e.Hash))
+                .Select(e => new TimelineEntryDto(e.Sequence, e.Kind, e.ActorRole, e.OccurredAt, e.Data(), e.Audience, e.PreviousHash, e.Hash))
                 .ToList(),
+        };
+    }
+
+    /// <summary>Staff read every entry; merchants all but internal notes; platform agents only what is for everyone.</summary>
+    public static TimelineAudience WidestAudience(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role switch
+        {
+            Roles.Mediator or Roles.Lawyer or Roles.Admin => TimelineAudience.Staff,
+            Roles.Merchant => TimelineAudience.MerchantAndStaff,
+            _ => TimelineAudience.Everyone,
         };
     }
 
@@ -84,6 +97,12 @@ public sealed class DisputeQueries(DisputesDbContext db)
             UpdatedAt = d.UpdatedAt,
             SubmittedAt = d.SubmittedAt,
             Version = d.Version,
+            ForwardedAt = d.ForwardedAt,
+            DeadlineAt = d.DeadlineAt,
+            RespondedAt = d.RespondedAt,
+            Outcome = d.Outcome,
+            MerchantScore = d.MerchantScore,
+            Contested = d.Contested,
             RefundOnly = d.RefundOnly,
             FrozenFunds = d.FrozenFunds,
             ForcedFee = d.ForcedFee,

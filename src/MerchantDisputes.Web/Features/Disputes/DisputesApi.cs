@@ -17,6 +17,7 @@ public static class DisputesExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<DisputeCommands>();
         builder.Services.AddScoped<DisputeQueries>();
+        builder.Services.AddScoped<Notifications.CaseNotifier>();
     }
 }
 
@@ -35,6 +36,8 @@ public static class DisputesApi
             .WithSummary("One dispute with its timeline; 404 when it does not exist or the caller may not see it.");
         group.MapPut("/{id:guid}", Edit).WithName("EditDispute")
             .WithSummary("Replace a draft's content (its merchant, while it is a draft). Send If-Match with the version to guard against lost updates.");
+        group.MapPost("/{id:guid}/submit", Submit).WithName("SubmitDispute")
+            .WithSummary("The merchant submits a draft with at least one piece of evidence; 422 without.");
         group.MapPost("/{id:guid}/withdraw", Withdraw).WithName("WithdrawDispute")
             .WithSummary("The merchant withdraws a case that has not ended.");
     }
@@ -99,6 +102,14 @@ public static class DisputesApi
     {
         var actor = user.ToActor() ?? throw new DisputeNotFoundException();
         var dispute = await commands.WithdrawAsync(actor, id, request?.Reason, IfMatch(http), cancellationToken);
+        return TypedResults.Ok(await ToDtoAsync(db, dispute, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<DisputeDto>, NotFound>> Submit(
+        Guid id, ClaimsPrincipal user, DisputeCommands commands, DisputesDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var actor = user.ToActor() ?? throw new DisputeNotFoundException();
+        var dispute = await commands.SubmitAsync(actor, id, IfMatch(http), cancellationToken);
         return TypedResults.Ok(await ToDtoAsync(db, dispute, cancellationToken));
     }
 

@@ -65,7 +65,7 @@ public sealed class EditModel(DisputeCommands commands, DisputeQueries queries, 
         {
             Errors.AddRange(e.Errors);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (CaseChangedException)
         {
             Errors.Add("version", Problems.Text("Problem.Concurrency"));
         }

@@ -1,0 +1,186 @@
+using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Timeline;
+using MerchantDisputes.Domain.Users;
+using MerchantDisputes.Infrastructure.Data;
+using MerchantDisputes.Infrastructure.Notifications;
+using MerchantDisputes.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantDisputes.Web.Features.Notifications;
+
+[Flags]
+internal enum Parties
+{
+    None = 0,
+    Merchant = 1,
+    AssignedMediator = 2,
+    AllMediators = 4,
+    PlatformAgents = 8,
+    Lawyers = 16,
+}
+
+/// <summary>
+/// Tells the people on a case what needs them: an in-app notification and an email in the outbox, added to the
+/// same unit of work as the change, so a notice is never sent for a change that was not saved.
+/// </summary>
+public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
+{
+    private static readonly Dictionary<string, Parties> ByKind = new(StringComparer.Ordinal)
+    {
+        ["Submit"] = Parties.AllMediators,
+        ["Claim"] = Parties.Merchant,
+        ["RequestInfo"] = Parties.Merchant,
+        ["ProvideInfo"] = Parties.AssignedMediator,
+        ["Reject"] = Parties.Merchant,
+        ["Forward"] = Parties.Merchant | Parties.PlatformAgents,
+        ["PlatformRespond"] = Parties.Merchant | Parties.AssignedMediator,
+        ["Accept"] = Parties.AssignedMediator | Parties.PlatformAgents,
+        ["Contest"] = Parties.AssignedMediator | Parties.PlatformAgents,
+        ["Close"] = Parties.Merchant | Parties.PlatformAgents,
+        ["Rate"] = Parties.AssignedMediator,
+        ["Withdraw"] = Parties.AssignedMediator | Parties.PlatformAgents,
+        ["ExpireInfoRequest"] = Parties.Merchant | Parties.AssignedMediator,
+        ["AutoResolve"] = Parties.Merchant | Parties.AssignedMediator | Parties.PlatformAgents,
+        ["Message"] = Parties.Merchant | Parties.AssignedMediator | Parties.PlatformAgents | Parties.Lawyers,
+        ["LegalOpinion"] = Parties.Merchant | Parties.AssignedMediator,
+        ["EvidenceAdded"] = Parties.AssignedMediator,
+    };
+
+    /// <summary>Adds the notices for the entries the aggregate just appended; the caller saves.</summary>
+    public async Task QueueAsync(Dispute dispute, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        ArgumentNullException.ThrowIfNull(actor);
+        foreach (var entry in dispute.Timeline)
+        {
+            var recipients = await RecipientsAsync(dispute, entry, cancellationToken);
+            recipients.Remove(actor.UserId ?? Guid.Empty);
+            await AddAsync(dispute, entry, recipients, cancellationToken);
+        }
+    }
+
+    private async Task<HashSet<Guid>> RecipientsAsync(Dispute dispute, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        var parties = PartiesFor(dispute, entry);
+        var ids = new HashSet<Guid>();
+        if (parties.HasFlag(Parties.Merchant))
+        {
+            ids.Add(dispute.MerchantId);
+        }
+
+        if (parties.HasFlag(Parties.AllMediators) || (parties.HasFlag(Parties.AssignedMediator) && dispute.AssignedMediatorId is null))
+        {
+            ids.UnionWith(await InRoleAsync(Roles.Mediator, null, cancellationToken));
+        }
+        else if (parties.HasFlag(Parties.AssignedMediator))
+        {
+            ids.Add(dispute.AssignedMediatorId!.Value);
+        }
+
+        if (parties.HasFlag(Parties.PlatformAgents))
+        {
+            ids.UnionWith(await InRoleAsync(Roles.PlatformAgent, dispute.PlatformId, cancellationToken));
+        }
+
+        if (parties.HasFlag(Parties.Lawyers))
+        {
+            ids.UnionWith(await InRoleAsync(Roles.Lawyer, null, cancellationToken));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Narrows the kind's parties to those who may read the entry and may see the case now.</summary>
+    private static Parties PartiesFor(Dispute dispute, TimelineEntry entry)
+    {
+        var parties = entry.Kind == "Escalate" ? Escalation(entry) : ByKind.GetValueOrDefault(entry.Kind);
+        if (dispute.ForwardedAt is null || entry.Audience != TimelineAudience.Everyone)
+        {
+            parties &= ~Parties.PlatformAgents;
+        }
+
+        if (entry.Audience == TimelineAudience.Staff)
+        {
+            parties &= ~Parties.Merchant;
+        }
+
+        if (dispute.EscalationLevel < EscalationLevel.LegalReview)
+        {
+            parties &= ~Parties.Lawyers;
+        }
+
+        return parties;
+    }
+
+    /// <summary>Every step tells the platform, the mediators and the merchant; step 2 also the lawyers.</summary>
+    private static Parties Escalation(TimelineEntry entry)
+    {
+        var everyone = Parties.Merchant | Parties.AllMediators | Parties.PlatformAgents;
+        return entry.Data().GetValueOrDefault("level") == nameof(EscalationLevel.LegalReview) ? everyone | Parties.Lawyers : everyone;
+    }
+
+    private async Task<List<Guid>> InRoleAsync(string role, int? platformId, CancellationToken cancellationToken) =>
+        await db.Users
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+            .Where(u => platformId == null || u.PlatformId == platformId)
+            .Select(u => u.Id)
+            .ToListAsync(cancellationToken);
+
+    private async Task AddAsync(Dispute dispute, TimelineEntry entry, HashSet<Guid> recipients, CancellationToken cancellationToken)
+    {
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var emails = await db.Users.Where(u => recipients.Contains(u.Id) && u.Email != null)
+            .Select(u => new { u.Id, u.Email })
+            .ToListAsync(cancellationToken);
+        foreach (var recipient in recipients)
+        {
+            db.Notifications.Add(new Notification
+            {
+                Id = Guid.CreateVersion7(now), UserId = recipient, DisputeId = dispute.Id, CaseNumber = dispute.CaseNumber,
+                Kind = entry.Kind, Detail = entry.Data().GetValueOrDefault("level"), CreatedAt = now,
+            });
+        }
+
+        foreach (var email in emails)
+        {
+            db.OutboxEmails.Add(Mail.For(email.Email!, dispute.CaseNumber, dispute.Id, entry.Kind, now));
+        }
+    }
+}
+
+/// <summary>The email that goes with a notification: bilingual, no case content beyond its number.</summary>
+internal static class Mail
+{
+    public static OutboxEmail For(string to, string caseNumber, Guid disputeId, string kind, DateTimeOffset now)
+    {
+        var zh = Text("zh-CN", "Timeline." + kind);
+        var en = Text("en", "Timeline." + kind);
+        return new OutboxEmail
+        {
+            Id = Guid.CreateVersion7(now),
+            ToAddress = to,
+            Subject = $"[{caseNumber}] {zh} / {en}",
+            Body = $"案件 {caseNumber}：{zh}。请登录查看：/Disputes/{disputeId}\n\nCase {caseNumber}: {en}. Sign in to see it: /Disputes/{disputeId}\n",
+            CreatedAt = now,
+        };
+    }
+
+    private static string Text(string culture, string key)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+            return Problems.Text(key);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using MerchantDisputes.Infrastructure.Data;
+using MerchantDisputes.Web.Features.Account;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantDisputes.Web.Features.Notifications;
+
+public sealed record NotificationDto(Guid Id, Guid DisputeId, string CaseNumber, string Kind, string? Detail, DateTimeOffset CreatedAt, bool Read);
+
+public sealed record UnreadDto(int Unread);
+
+/// <summary>/api/v1/notifications: the signed-in user's notices, newest first, and the unread count.</summary>
+public static class NotificationsApi
+{
+    public const int PageSize = 50;
+
+    public static void MapNotificationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/notifications").WithTags("Notifications")
+            .RequireAuthorization(AccountsExtensions.ApiPolicy).DisableAntiforgery();
+        group.MapGet("/", List).WithName("ListNotifications").WithSummary("The latest notices for the signed-in user.");
+        group.MapGet("/unread-count", Unread).WithName("UnreadNotifications").WithSummary("How many notices are unread.");
+        group.MapPost("/{id:guid}/read", MarkRead).WithName("MarkNotificationRead").WithSummary("Marks one notice read.");
+        group.MapPost("/read-all", MarkAllRead).WithName("MarkAllNotificationsRead").WithSummary("Marks every notice read.");
+    }
+
+    public static async Task<List<NotificationDto>> LatestAsync(DisputesDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Notifications.AsNoTracking()
+            .Where(n => n.UserId == userId)
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+            .Take(PageSize)
+            .Select(n => new NotificationDto(n.Id, n.DisputeId, n.CaseNumber, n.Kind, n.Detail, n.CreatedAt, n.ReadAt != null))
+            .ToListAsync(cancellationToken);
+    }
+
+    public static Task<int> UnreadCountAsync(DisputesDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+    }
+
+    private static async Task<Ok<List<NotificationDto>>> List(ClaimsPrincipal user, DisputesDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await LatestAsync(db, UserId(user), cancellationToken));
+
+    private static async Task<Ok<UnreadDto>> Unread(ClaimsPrincipal user, DisputesDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new UnreadDto(await UnreadCountAsync(db, UserId(user), cancellationToken)));
+
+    private static async Task<Results<NoContent, NotFound>> MarkRead(
+        Guid id, ClaimsPrincipal user, DisputesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var userId = UserId(user);
+        var now = clock.GetUtcNow();
+        var changed = await db.Notifications.Where(n => n.Id == id && n.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, n => n.ReadAt ?? now), cancellationToken);
+        return changed == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> MarkAllRead(ClaimsPrincipal user, DisputesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var userId = UserId(user);
+        var now = clock.GetUtcNow();
+        await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static Guid UserId(ClaimsPrincipal user) => user.ToActor()?.UserId ?? Guid.Empty;
+}
