@@ -192,7 +192,8 @@ public sealed partial record DisputeContent(
 
     private static void CheckReference(ValidationErrors errors, string field, string? value)
     {
-        if (value is not null && !ReferencePattern().IsMatch(value.Trim()))
+        // A blank optional reference means "none" (it is stored as null), not a malformed one.
+        if (!string.IsNullOrWhiteSpace(value) && !ReferencePattern().IsMatch(value.Trim()))
         {
             errors.Add(field, ErrorCodes.InvalidFormat);
         }
