@@ -110,14 +110,14 @@ public class TimelineChainTests
     [Fact]
     public void The_canonical_content_of_a_known_entry_is_pinned() =>
         Assert.Equal(
-            """{"seq":"1","dispute":"0195f2a0-0000-7000-8000-0000000000d1","kind":"Created","actor":"0195f2a0-1111-7000-8000-000000000001","role":"Merchant","at":"2026-03-15T02:30:00.0000000Z","internal":false,"data":{"caseNumber":"MD-2026-000123","reason":"\u5305\u88F9\u9000\u56DE","type":"RefundOnly"}}""",
+            """{"seq":"1","dispute":"0195f2a0-0000-7000-8000-0000000000d1","kind":"Created","actor":"0195f2a0-1111-7000-8000-000000000001","role":"Merchant","at":"2026-03-15T02:30:00.0000000Z","audience":"Everyone","data":{"caseNumber":"MD-2026-000123","reason":"\u5305\u88F9\u9000\u56DE","type":"RefundOnly"}}""",
             TimelineEntry.Create(PinnedDraft(), TimelineEntry.GenesisHash).CanonicalContent());
 
     /// <summary>Stored chains are verified against this: if it changes, every stored timeline stops verifying.</summary>
     [Fact]
     public void The_hash_of_a_known_entry_is_pinned() =>
         Assert.Equal(
-            "fd2944036b8957ae29e7eda07200cf708d8f2ff67190c9733d224e39411ce658",
+            "f9e203f656025bf394b115e6b034a36ccf053207d1133ccf701a0153befc643a",
             TimelineEntry.Create(PinnedDraft(), TimelineEntry.GenesisHash).Hash);
 
     private static TimelineDraft PinnedDraft() => new(
