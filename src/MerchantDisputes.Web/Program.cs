@@ -1,5 +1,6 @@
 using MerchantDisputes.Web.Features.Account;
 using MerchantDisputes.Web.Features.Disputes;
+using MerchantDisputes.Web.Features.Jobs;
 using MerchantDisputes.Web.Features.Notifications;
 using MerchantDisputes.Web.Features.Platforms;
 using MerchantDisputes.Web.Features.Workflow;
@@ -12,6 +13,7 @@ builder.AddLocalizationAndErrors();
 builder.AddAccounts();
 builder.AddDisputes();
 builder.AddWorkflow();
+builder.AddJobs();
 builder.AddWebPages();
 builder.AddHealth();
 
@@ -21,13 +23,17 @@ await app.PrepareDatabaseAsync();
 
 app.UseWebPipeline();
 app.MapHealth();
-app.MapAuthApi();
-app.MapMeApi();
-app.MapPlatformsApi();
-app.MapDisputesApi();
-app.MapWorkflowApi();
-app.MapNotificationsApi();
-app.MapWebPages();
+app.MapJobs();
+if (!app.IsJobsOnly())
+{
+    app.MapAuthApi();
+    app.MapMeApi();
+    app.MapPlatformsApi();
+    app.MapDisputesApi();
+    app.MapWorkflowApi();
+    app.MapNotificationsApi();
+    app.MapWebPages();
+}
 
 await app.RunAsync();
 

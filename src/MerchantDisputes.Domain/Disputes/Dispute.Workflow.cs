@@ -92,7 +92,8 @@ public sealed partial class Dispute
         Outcome = outcome;
         if (firstAnswer)
         {
-            AnsweredBeforeFirstDeadline = FirstRespondBy is { } first && now <= first;
+            // Strictly before: at the deadline itself the ladder has already moved.
+            AnsweredBeforeFirstDeadline = FirstRespondBy is { } first && now < first;
         }
 
         DeadlineAt = now + windows.AutoResolve;

@@ -14,10 +14,22 @@ namespace MerchantDisputes.Web.Tests.Support;
 public class DisputesAppFactory : WebApplicationFactory<Program>
 {
     public DisputesAppFactory()
+        : this(Path.Combine(Path.GetTempPath(), "md-tests", Guid.NewGuid().ToString("N")))
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "md-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>An app over an existing data folder: a restart of an earlier app.</summary>
+    public DisputesAppFactory(string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
         Directory.CreateDirectory(DataDirectory);
     }
+
+    /// <summary>False for tests that need real time (a real job server's cron).</summary>
+    protected virtual bool UseFakeClock => true;
+
+    /// <summary>Keep the data folder on dispose, for a restart test.</summary>
+    public bool KeepData { get; set; }
 
     public string DataDirectory { get; }
 
@@ -31,6 +43,9 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("DataDirectory", DataDirectory);
+
+        // Background jobs run only where a test asks for them; others call the job classes directly.
+        builder.UseSetting("Hangfire:Mode", "WebOnly");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -38,8 +53,11 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            if (UseFakeClock)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
         });
     }
 
@@ -56,7 +74,10 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            TryDelete(DataDirectory);
+            if (!KeepData)
+            {
+                TryDelete(DataDirectory);
+            }
         }
     }
 

@@ -1,0 +1,138 @@
+using System.Net;
+using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Users;
+using MerchantDisputes.Web.Features.Account;
+using MerchantDisputes.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MerchantDisputes.Web.Tests.Jobs;
+
+/// <summary>Hangfire keeps a process-wide current storage, so apps with job servers run one at a time.</summary>
+[CollectionDefinition(nameof(JobServers), DisableParallelization = true)]
+public sealed class JobServers;
+
+/// <summary>A job server in the app with a seconds-level sweep and windows of a few seconds, on real time.</summary>
+public sealed class RealTimeJobsAppFactory : DisputesAppFactory
+{
+    public static readonly CaseWindows Windows = new(
+        PlatformResponse: TimeSpan.FromSeconds(2),
+        Reminder: TimeSpan.FromSeconds(2),
+        LegalReview: TimeSpan.FromMinutes(10),
+        MerchantInfo: TimeSpan.FromMinutes(10),
+        AutoResolve: TimeSpan.FromMinutes(10));
+
+    protected override bool UseFakeClock => false;
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Hangfire:Mode", "WebAndJobs"),
+        new("Hangfire:SchedulePollingInterval", "00:00:01"),
+        new("Escalation:SweepCron", "* * * * * *"),
+        new("Escalation:PlatformResponseWindow", "00:00:02"),
+        new("Escalation:ReminderWindow", "00:00:02"),
+        new("Escalation:LegalReviewWindow", "00:10:00"),
+    ];
+}
+
+/// <summary>A job server over an existing data folder, with a clock the test has moved past every deadline.</summary>
+public sealed class RestartedAppFactory(string dataDirectory) : DisputesAppFactory(dataDirectory)
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Hangfire:Mode", "WebAndJobs"),
+        new("Hangfire:SchedulePollingInterval", "00:00:01"),
+        new("Escalation:SweepCron", "* * * * * *"),
+    ];
+}
+
+[Collection(nameof(JobServers))]
+public sealed class HangfireServerTests
+{
+    private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_forwarded_case_climbs_to_legal_review_with_no_manual_trigger()
+    {
+        using var app = new RealTimeJobsAppFactory();
+        _ = app.CreateClient();
+        var seed = new CaseSeeder(app);
+        var id = await seed.AwaitingPlatformAsync(await seed.MerchantAsync(), RealTimeJobsAppFactory.Windows);
+
+        var reminded = await PollAsync(app, id, d => d.EscalationLevel >= EscalationLevel.Reminded);
+        var legal = await PollAsync(app, id, d => d.EscalationLevel == EscalationLevel.LegalReview);
+
+        Assert.True(reminded, "step 1 was not reached");
+        Assert.True(legal, "step 2 was not reached");
+        var kinds = await app.WithDbAsync(db => db.TimelineEntries.Where(e => e.DisputeId == id && e.Kind == "Escalate").CountAsync());
+        Assert.Equal(2, kinds);
+    }
+
+    [Fact]
+    public async Task Cases_due_while_the_app_was_down_are_escalated_after_it_starts()
+    {
+        Guid id;
+        string folder;
+        var windows = CaseWindows.Default;
+        using (var before = new DisputesAppFactory { KeepData = true })
+        {
+            _ = before.CreateClient();
+            var seed = new CaseSeeder(before);
+            id = await seed.AwaitingPlatformAsync(await seed.MerchantAsync(), windows);
+            folder = before.DataDirectory;
+        }
+
+        using var after = new RestartedAppFactory(folder);
+        after.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero) + windows.PlatformResponse + TimeSpan.FromHours(1));
+        _ = after.CreateClient();
+
+        Assert.True(await PollAsync(after, id, d => d.EscalationLevel == EscalationLevel.Reminded), "the due case was not escalated after the restart");
+    }
+
+    [Fact]
+    public async Task The_job_dashboard_is_for_admins_only()
+    {
+        using var app = new RealTimeJobsAppFactory();
+        var password = "Staff-Passw0rd-1";
+        foreach (var role in Roles.All)
+        {
+            await CreateUserAsync(app, $"{role.ToUpperInvariant()}@staff.test", role, password);
+        }
+
+        var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/hangfire")).StatusCode);
+        foreach (var role in Roles.All)
+        {
+            var browser = await Browser.SignedInAsync(app, $"{role.ToUpperInvariant()}@staff.test", password);
+            var response = await browser.GetAsync("/hangfire");
+            var expected = role == Roles.Admin ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+            Assert.True(expected == response.StatusCode, $"{role}: {(int)response.StatusCode}");
+        }
+    }
+
+    private static async Task CreateUserAsync(RealTimeJobsAppFactory app, string email, string role, string password)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MerchantDisputes.Infrastructure.Identity.ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<MerchantDisputes.Infrastructure.Data.DisputesDbContext>();
+        await AccountSeeding.EnsureUserAsync(users, db, TimeProvider.System, new SeedUser(email, role, role, role == Roles.PlatformAgent ? "1688" : null), password);
+    }
+
+    /// <summary>Reads the case until the condition holds or the limit passes; the job server works meanwhile.</summary>
+    private static async Task<bool> PollAsync(DisputesAppFactory app, Guid id, Func<Dispute, bool> condition)
+    {
+        var limit = DateTime.UtcNow + PollLimit;
+        while (DateTime.UtcNow < limit)
+        {
+            var dispute = await app.WithDbAsync(db => db.Disputes.AsNoTracking().SingleAsync(d => d.Id == id));
+            if (condition(dispute))
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
+        return false;
+    }
+}

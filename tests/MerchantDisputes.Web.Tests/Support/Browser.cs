@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace MerchantDisputes.Web.Tests.Support;
+
+/// <summary>A cookie-carrying client that signs in through the sign-in page, as a person does.</summary>
+public static partial class Browser
+{
+    public static async Task<HttpClient> SignedInAsync(DisputesAppFactory app, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var response = await PostFormAsync(browser, "/Account/Login", new() { ["Email"] = email, ["Password"] = password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await browser.GetStringAsync(formPage ?? url);
+        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
+        return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
