@@ -19,7 +19,7 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An app over an existing data folder: a restart of an earlier app.</summary>
-    public DisputesAppFactory(string dataDirectory)
+    protected DisputesAppFactory(string dataDirectory)
     {
         DataDirectory = dataDirectory;
         Directory.CreateDirectory(DataDirectory);
