@@ -38,6 +38,12 @@ public sealed partial class Dispute
     /// <summary>The merchant's province (ISO 3166-2:CN), copied when the case is filed.</summary>
     public string Region { get; private set; }
 
+    /// <summary>The merchant's self-reported gender, copied when the case is filed; anonymous statistics only.</summary>
+    public Gender? MerchantGender { get; private set; }
+
+    /// <summary>Year and month of submission in China Standard Time (202603), the key every report groups by.</summary>
+    public int? SubmittedPeriod { get; private set; }
+
     public RefundOnlyDetails? RefundOnly { get; private set; }
     public FrozenFundsDetails? FrozenFunds { get; private set; }
     public ForcedFeeDetails? ForcedFee { get; private set; }
@@ -85,7 +91,7 @@ public sealed partial class Dispute
 
     public bool IsOpen => DisputeStateMachine.IsOpen(Status);
 
-    public static Dispute Open(string caseNumber, Guid merchantId, string region, DisputeContent content, DateTimeOffset now)
+    public static Dispute Open(string caseNumber, Guid merchantId, string region, DisputeContent content, DateTimeOffset now, Gender? merchantGender = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         var dispute = new Dispute
@@ -94,6 +100,7 @@ public sealed partial class Dispute
             CaseNumber = caseNumber,
             MerchantId = merchantId,
             Region = region,
+            MerchantGender = merchantGender,
             Status = DisputeStatus.Draft,
             CreatedAt = now,
             UpdatedAt = now,
@@ -128,6 +135,8 @@ public sealed partial class Dispute
             ["evidenceCount"] = evidenceCount.ToString(CultureInfo.InvariantCulture),
         });
         SubmittedAt = now;
+        var china = Time.ChinaTime.ToChina(now);
+        SubmittedPeriod = (china.Year * 100) + china.Month;
     }
 
     public void Withdraw(Actor actor, string? reason, DateTimeOffset now)

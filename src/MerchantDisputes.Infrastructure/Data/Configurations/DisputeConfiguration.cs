@@ -27,6 +27,7 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         builder.Property(d => d.Region).HasMaxLength(8).IsUnicode(false);
         builder.Property(d => d.LastTimelineHash).HasMaxLength(64).IsUnicode(false);
         builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Property(d => d.MerchantGender).HasConversion<string>().HasMaxLength(8).IsUnicode(false);
         builder.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
 
         builder.HasOne<Platform>().WithMany().HasForeignKey(d => d.PlatformId).OnDelete(DeleteBehavior.Restrict);
@@ -41,6 +42,9 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
 
         // The deadline sweep reads only due cases: (status, next deadline).
         builder.HasIndex(d => new { d.Status, d.DeadlineAt });
+
+        // Reports group submitted cases by month (China Standard Time) and platform.
+        builder.HasIndex(d => new { d.SubmittedPeriod, d.PlatformId });
 
         // Queues by status, nearest platform deadline first.
         builder.HasIndex(d => new { d.Status, d.RespondBy });

@@ -88,6 +88,11 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<string>("MerchantGender")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uniqueidentifier");
 
@@ -133,6 +138,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("SubmittedPeriod")
+                        .HasColumnType("int");
+
                     b.Property<int>("TimelineCount")
                         .HasColumnType("int");
 
@@ -169,6 +177,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     b.HasIndex("Status", "DeadlineAt");
 
                     b.HasIndex("Status", "RespondBy");
+
+                    b.HasIndex("SubmittedPeriod", "PlatformId");
 
                     b.ToTable("Disputes", (string)null);
                 });

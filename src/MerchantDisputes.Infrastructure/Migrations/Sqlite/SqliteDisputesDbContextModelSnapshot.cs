@@ -83,6 +83,11 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MerchantGender")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
@@ -128,6 +133,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SubmittedPeriod")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TimelineCount")
                         .HasColumnType("INTEGER");
 
@@ -164,6 +172,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.HasIndex("Status", "DeadlineAt");
 
                     b.HasIndex("Status", "RespondBy");
+
+                    b.HasIndex("SubmittedPeriod", "PlatformId");
 
                     b.ToTable("Disputes", (string)null);
                 });

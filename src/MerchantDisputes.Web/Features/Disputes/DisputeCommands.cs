@@ -55,7 +55,8 @@ public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock, No
 
         var now = clock.GetUtcNow();
         var content = await ValidateAsync(input, now, cancellationToken);
-        var region = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Province).SingleOrDefaultAsync(cancellationToken);
+        var merchant = await db.Users.Where(u => u.Id == actor.UserId).Select(u => new { u.Province, u.Gender }).SingleOrDefaultAsync(cancellationToken);
+        var region = merchant?.Province;
         if (string.IsNullOrEmpty(region))
         {
             throw new DomainValidationException([new ValidationError("province", ErrorCodes.Required)]);
@@ -63,7 +64,7 @@ public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock, No
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await CaseNumberAllocator.NextAsync(db, now, cancellationToken);
-        var dispute = Dispute.Open(number, actor.UserId!.Value, region, content, now);
+        var dispute = Dispute.Open(number, actor.UserId!.Value, region, content, now, merchant!.Gender);
         db.Disputes.Add(dispute);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
