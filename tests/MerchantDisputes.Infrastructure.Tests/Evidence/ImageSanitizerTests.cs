@@ -74,7 +74,7 @@ public sealed class ImageSanitizerTests
     [Fact]
     public async Task A_1080_by_30000_screenshot_passes_with_a_thumbnail_of_its_top()
     {
-        var upload = TestImages.Encode(TestImages.RedTop(1080, 30_000, redRows: 2160), new PngEncoder());
+        var upload = TestImages.Encode(TestImages.RedTop(1080, 30_000, redRows: 2160), new PngEncoder { CompressionLevel = PngCompressionLevel.BestSpeed });
 
         var result = await _sanitizer.SanitizeAsync(new MemoryStream(upload));
 
@@ -83,6 +83,20 @@ public sealed class ImageSanitizerTests
         using var thumbnail = Image.Load<Rgba32>(result.Thumbnail.Bytes.Span);
         Assert.Equal((160, 320), (thumbnail.Width, thumbnail.Height));
         AssertMostly(TestImages.Red, thumbnail[80, 310]); // the whole thumbnail comes from the red top
+    }
+
+    [Fact]
+    public async Task Transparency_is_kept_and_an_opaque_png_is_written_without_an_alpha_channel()
+    {
+        var translucent = TestImages.Plain(10, 10);
+        translucent[3, 3] = new Rgba32(0, 0, 0, 0);
+
+        var kept = await _sanitizer.SanitizeAsync(new MemoryStream(TestImages.Encode(translucent, new PngEncoder())));
+        var opaque = await _sanitizer.SanitizeAsync(new MemoryStream(TestImages.Encode(TestImages.Plain(10, 10), new PngEncoder { ColorType = PngColorType.RgbWithAlpha })));
+
+        using var keptImage = Image.Load<Rgba32>(kept.Content.Bytes.Span);
+        Assert.Equal(0, keptImage[3, 3].A);
+        Assert.Equal(PngColorType.Rgb, Image.Identify(opaque.Content.Bytes.ToArray()).Metadata.GetPngMetadata().ColorType);
     }
 
     [Fact]
