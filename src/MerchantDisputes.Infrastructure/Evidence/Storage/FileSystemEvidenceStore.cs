@@ -66,8 +66,16 @@ internal sealed class FileSystemEvidenceStore : IEvidenceStore
                 return null;
             }
 
-            var contentType = await ReadContentTypeAsync(container, blobName, cancellationToken);
-            return new EvidenceBlob(stream, contentType, stream.Length);
+            try
+            {
+                var contentType = await ReadContentTypeAsync(container, blobName, cancellationToken);
+                return new EvidenceBlob(stream, contentType, stream.Length);
+            }
+            catch
+            {
+                await stream.DisposeAsync();
+                throw;
+            }
         });
     }
 
