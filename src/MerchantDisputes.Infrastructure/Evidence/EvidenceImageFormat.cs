@@ -1,0 +1,11 @@
+namespace MerchantDisputes.Infrastructure.Evidence;
+
+/// <summary>The formats accepted as evidence, recognised by their first bytes.</summary>
+public enum EvidenceImageFormat
+{
+    Png,
+    Jpeg,
+    WebP,
+    Gif,
+    Bmp,
+}

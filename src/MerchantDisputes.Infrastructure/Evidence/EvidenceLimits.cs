@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MerchantDisputes.Infrastructure.Evidence;
+
+/// <summary>Section "Evidence:Limits". The sanitizer enforces the per-file limits; the caller enforces the per-case ones.</summary>
+public sealed class EvidenceLimits
+{
+    public const string SectionName = "Evidence:Limits";
+
+    /// <summary>Largest upload accepted, in bytes (10 MiB). Capped at 256 MiB because the sanitizer holds the file in memory.</summary>
+    [Range(typeof(long), "1", "268435456")]
+    public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Largest width × height decoded. 50 million covers a 1080 × 30,000 phone screenshot with room to spare.</summary>
+    [Range(typeof(long), "1", "268435456")]
+    public long MaxPixels { get; set; } = 50_000_000;
+
+    /// <summary>Longest side accepted, in pixels.</summary>
+    [Range(1, 65_535)]
+    public int MaxSide { get; set; } = 32_768;
+
+    /// <summary>The thumbnail fits within a square of this side.</summary>
+    [Range(16, 4096)]
+    public int MaxThumbnailSide { get; set; } = 320;
+
+    /// <summary>Evidence files one case may hold; enforced by the caller, which knows the case.</summary>
+    [Range(1, 10_000)]
+    public int MaxFilesPerCase { get; set; } = 20;
+
+    /// <summary>Original bytes one case may hold; enforced by the caller.</summary>
+    [Range(typeof(long), "1", "1099511627776")]
+    public long MaxBytesPerCase { get; set; } = 100 * 1024 * 1024;
+}
