@@ -1,5 +1,6 @@
 using MerchantDisputes.Web.Features.Account;
 using MerchantDisputes.Web.Features.Disputes;
+using MerchantDisputes.Web.Features.Evidence;
 using MerchantDisputes.Web.Features.Jobs;
 using MerchantDisputes.Web.Features.Notifications;
 using MerchantDisputes.Web.Features.Platforms;
@@ -12,6 +13,7 @@ builder.AddPersistence();
 builder.AddLocalizationAndErrors();
 builder.AddAccounts();
 builder.AddDisputes();
+builder.AddEvidence();
 builder.AddWorkflow();
 builder.AddJobs();
 builder.AddWebPages();
@@ -30,6 +32,7 @@ if (!app.IsJobsOnly())
     app.MapMeApi();
     app.MapPlatformsApi();
     app.MapDisputesApi();
+    app.MapEvidenceApi();
     app.MapWorkflowApi();
     app.MapNotificationsApi();
     app.MapWebPages();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Validation;
+using MerchantDisputes.Infrastructure.Evidence;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchantDisputes.Web.Infrastructure;
@@ -35,6 +36,10 @@ internal sealed class ApiExceptionMiddleware(RequestDelegate next)
                 Problems.Text("Problem.CaseChanged", Problems.Text("Status." + e.CurrentStatus))),
             DbUpdateConcurrencyException => Problems.Conflict(Problems.Text("Problem.Concurrency")),
             DisputeNotFoundException => TypedResults.NotFound(),
+            EvidenceRejectedException e => EvidenceProblems.Rejected(e),
+            EvidenceStoreUnavailableException => EvidenceProblems.Unavailable(),
+            Features.Evidence.EvidenceLimitException e => Problems.Unprocessable(Problems.Text(e.MessageKey, [.. e.Arguments])),
+            Features.Evidence.EvidenceLockedException e => Problems.Unprocessable(Problems.Text("Evidence.Locked", Problems.Text("Status." + e.Status))),
             _ => null,
         };
 
@@ -72,5 +77,41 @@ public sealed class DisputeNotFoundException : Exception
     public DisputeNotFoundException(string message, Exception innerException)
         : base(message, innerException)
     {
+    }
+}
+
+/// <summary>Refused uploads: 413 for size, 415 for what is not a screenshot, 422 for a screenshot we will not keep.</summary>
+internal static class EvidenceProblems
+{
+    public static IResult Rejected(EvidenceRejectedException e)
+    {
+        var status = e.Reason switch
+        {
+            EvidenceRejectionReason.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            EvidenceRejectionReason.UnsupportedFormat => StatusCodes.Status415UnsupportedMediaType,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
+        var errors = new Dictionary<string, string[]> { ["file"] = [Problems.Text("Evidence.Rejected." + e.Reason)] };
+        return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = status,
+            Title = Problems.Text("Evidence.Rejected"),
+            Detail = errors["file"][0],
+            Extensions = { ["errors"] = errors },
+        });
+    }
+
+    /// <summary>The blob store is down: nothing was written; try again shortly.</summary>
+    public static IResult Unavailable() => new RetryAfter(
+        TypedResults.Problem(Problems.Text("Evidence.Unavailable"), statusCode: StatusCodes.Status503ServiceUnavailable, title: Problems.Text("Evidence.Unavailable.Title")),
+        seconds: 30);
+
+    private sealed class RetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 }

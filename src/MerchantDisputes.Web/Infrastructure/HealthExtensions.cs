@@ -1,4 +1,6 @@
+using Hangfire.Storage;
 using MerchantDisputes.Infrastructure.Data;
+using MerchantDisputes.Infrastructure.Evidence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -12,7 +14,9 @@ public static class HealthExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddEvidenceStoreCheck("evidence-store", [ReadyTag])
+            .AddCheck<JobStorageHealthCheck>("job-storage", tags: [ReadyTag]);
     }
 
     /// <summary>/health/live says the process answers; /health/ready also checks what it depends on.</summary>
@@ -37,6 +41,24 @@ internal sealed class DatabaseHealthCheck(DisputesDbContext db) : IHealthCheck
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return HealthCheckResult.Unhealthy("The database does not answer.", ex);
+        }
+    }
+}
+
+/// <summary>The job storage answers (in memory it always does; on SQL Server it needs the database).</summary>
+internal sealed class JobStorageHealthCheck(Hangfire.JobStorage storage) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var connection = storage.GetConnection();
+            _ = connection.GetRecurringJobs();
+            return Task.FromResult(HealthCheckResult.Healthy());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("The job storage does not answer.", ex));
         }
     }
 }

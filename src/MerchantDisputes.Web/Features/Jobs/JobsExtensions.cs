@@ -51,6 +51,7 @@ public static class JobsExtensions
 {
     public const string SweepJobId = "deadline-sweep";
     public const string OutboxJobId = "email-outbox";
+    public const string OrphanJobId = "evidence-orphans";
 
     public static void AddJobs(this WebApplicationBuilder builder)
     {
@@ -59,6 +60,7 @@ public static class JobsExtensions
         builder.Services.AddOptions<HangfireOptions>().BindConfiguration(HangfireOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DeadlineSweep>();
         builder.Services.AddScoped<OutboxJob>();
+        builder.Services.AddSingleton<EvidenceOrphanSweep>();
         builder.Services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -97,6 +99,7 @@ public static class JobsExtensions
         var hangfire = app.Services.GetRequiredService<IOptions<HangfireOptions>>().Value;
         jobs.AddOrUpdate<DeadlineSweep>(SweepJobId, s => s.RunAsync(CancellationToken.None), escalation.SweepCron);
         jobs.AddOrUpdate<OutboxJob>(OutboxJobId, j => j.RunAsync(CancellationToken.None), hangfire.OutboxCron);
+        jobs.AddOrUpdate<EvidenceOrphanSweep>(OrphanJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         if (hangfire.Mode == InstanceMode.JobsOnly)
         {
             return;

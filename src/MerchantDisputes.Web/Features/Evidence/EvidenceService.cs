@@ -1,0 +1,279 @@
+using System.Globalization;
+using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Evidence;
+using MerchantDisputes.Domain.Users;
+using MerchantDisputes.Infrastructure.Data;
+using MerchantDisputes.Infrastructure.Evidence;
+using MerchantDisputes.Web.Features.Disputes;
+using MerchantDisputes.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MerchantDisputes.Web.Features.Evidence;
+
+/// <summary>The upload would break a limit of the case (too many files or bytes): HTTP 422.</summary>
+public sealed class EvidenceLimitException(string messageKey, params object[] arguments) : Exception(messageKey)
+{
+    public EvidenceLimitException()
+        : this("Evidence.Limit")
+    {
+    }
+
+    public EvidenceLimitException(string message, Exception innerException)
+        : this(message)
+    {
+        _ = innerException;
+    }
+
+    public string MessageKey { get; } = messageKey;
+    public IReadOnlyList<object> Arguments { get; } = arguments;
+}
+
+/// <summary>The result of an upload: the item, and whether it was already on the case.</summary>
+public sealed record UploadResult(EvidenceItem Item, bool AlreadyPresent);
+
+/// <summary>A sanitized upload and the caption that came with it.</summary>
+public sealed record UploadInput(SanitizedImage Image, string? Caption);
+
+/// <summary>
+/// Bounds how many images are decoded at once: one 50-megapixel image takes about 200 MB while it is processed,
+/// so memory stays bounded by a few files however many requests arrive.
+/// </summary>
+public sealed class SanitizeGate(IImageSanitizer sanitizer) : IDisposable
+{
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, Environment.ProcessorCount));
+
+    public async Task<SanitizedImage> SanitizeAsync(Stream file, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await sanitizer.SanitizeAsync(file, cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+}
+
+/// <summary>
+/// Adds and removes screenshots. Write order: the three blobs first, then the row with its timeline entry in one
+/// transaction; if that fails the blobs are deleted again, and the hourly orphan sweep catches what a crash leaves.
+/// </summary>
+public sealed class EvidenceService(
+    DisputesDbContext db,
+    IEvidenceStore store,
+    IOptions<EvidenceLimits> limits,
+    TimeProvider clock,
+    Notifications.CaseNotifier notifier)
+{
+    private static readonly DisputeStatus[] OpenForEvidence = [DisputeStatus.Draft, DisputeStatus.NeedsInfo];
+
+    /// <param name="read">Reads and sanitizes the upload; called only once the case may take another file.</param>
+    public async Task<UploadResult> AddAsync(Actor actor, Guid disputeId, Func<CancellationToken, Task<UploadInput>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(read);
+        var dispute = await LoadForChangeAsync(actor, disputeId, cancellationToken);
+        await CheckCountAsync(disputeId, cancellationToken);
+        var (image, caption) = await read(cancellationToken);
+        CheckCaption(caption);
+        var existing = await db.Evidence.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.DisputeId == disputeId && e.OriginalSha256 == image.OriginalSha256, cancellationToken);
+        if (existing is not null)
+        {
+            return new UploadResult(existing, AlreadyPresent: true);
+        }
+
+        await CheckBytesAsync(disputeId, image.Original.Length, cancellationToken);
+        var item = await NewItemAsync(actor, dispute, image, caption, cancellationToken);
+        await PutBlobsAsync(item.BlobName, image, cancellationToken);
+        await SaveOrCompensateAsync(actor, dispute, item, cancellationToken);
+        return new UploadResult(item, AlreadyPresent: false);
+    }
+
+    public async Task RemoveAsync(Actor actor, Guid evidenceId, CancellationToken cancellationToken)
+    {
+        var item = await db.Evidence.SingleOrDefaultAsync(e => e.Id == evidenceId, cancellationToken) ?? throw new DisputeNotFoundException();
+        var dispute = await LoadForChangeAsync(actor, item.DisputeId, cancellationToken);
+        if (dispute.Status != DisputeStatus.Draft)
+        {
+            throw new InvalidTransitionException(dispute.Status, DisputeAction.EditDraft);
+        }
+
+        db.Evidence.Remove(item);
+        dispute.Record(actor, "EvidenceRemoved", new Dictionary<string, string?>
+        {
+            ["evidenceId"] = item.Id.ToString(), ["originalSha256"] = item.OriginalSha256,
+        }, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The row is gone first; a blob left behind by a failure here is an orphan the hourly sweep removes.
+        foreach (var container in Enum.GetValues<EvidenceContainer>())
+        {
+            await store.DeleteAsync(container, item.BlobName, CancellationToken.None);
+        }
+    }
+
+    public async Task<EvidenceItem> CaptionAsync(Actor actor, Guid evidenceId, string? caption, CancellationToken cancellationToken)
+    {
+        CheckCaption(caption);
+        var item = await db.Evidence.SingleOrDefaultAsync(e => e.Id == evidenceId, cancellationToken) ?? throw new DisputeNotFoundException();
+        var dispute = await LoadForChangeAsync(actor, item.DisputeId, cancellationToken);
+        if (dispute.Status != DisputeStatus.Draft)
+        {
+            throw new InvalidTransitionException(dispute.Status, DisputeAction.EditDraft);
+        }
+
+        item.ChangeCaption(caption);
+        await db.SaveChangesAsync(cancellationToken);
+        return item;
+    }
+
+    /// <summary>Only the case's merchant adds or removes evidence, and only before submission or to answer a request.</summary>
+    private async Task<Dispute> LoadForChangeAsync(Actor actor, Guid disputeId, CancellationToken cancellationToken)
+    {
+        var dispute = await db.Disputes.Where(DisputeVisibility.For(actor)).SingleOrDefaultAsync(d => d.Id == disputeId, cancellationToken)
+            ?? throw new DisputeNotFoundException();
+        if (!actor.Is(Roles.Merchant))
+        {
+            throw new ActionNotAllowedException(DisputeAction.EditDraft, actor.Role);
+        }
+
+        if (!OpenForEvidence.Contains(dispute.Status))
+        {
+            throw new EvidenceLockedException(dispute.Status);
+        }
+
+        return dispute;
+    }
+
+    private async Task CheckCountAsync(Guid disputeId, CancellationToken cancellationToken)
+    {
+        var count = await db.Evidence.CountAsync(e => e.DisputeId == disputeId, cancellationToken);
+        if (count >= limits.Value.MaxFilesPerCase)
+        {
+            throw new EvidenceLimitException("Evidence.TooManyFiles", limits.Value.MaxFilesPerCase);
+        }
+    }
+
+    private async Task CheckBytesAsync(Guid disputeId, long adding, CancellationToken cancellationToken)
+    {
+        var stored = await db.Evidence.Where(e => e.DisputeId == disputeId).SumAsync(e => (long?)e.OriginalBytes, cancellationToken) ?? 0;
+        if (stored + adding > limits.Value.MaxBytesPerCase)
+        {
+            throw new EvidenceLimitException("Evidence.TooManyBytes", limits.Value.MaxBytesPerCase / (1024 * 1024));
+        }
+    }
+
+    private async Task<EvidenceItem> NewItemAsync(Actor actor, Dispute dispute, SanitizedImage image, string? caption, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var seenElsewhere = await db.Evidence.AnyAsync(
+            e => e.OriginalSha256 == image.OriginalSha256 && db.Disputes.Any(d => d.Id == e.DisputeId && d.MerchantId != dispute.MerchantId),
+            cancellationToken);
+        var blobName = string.Create(CultureInfo.InvariantCulture, $"{now:yyyy}/{now:MM}/{id:N}");
+        return EvidenceItem.Create(new EvidenceFacts(
+            id, dispute.Id, actor.UserId!.Value, caption, image.Content.Extension.TrimStart('.'), image.Content.ContentType,
+            image.OriginalFormat.ToString().ToLowerInvariant(), image.Width, image.Height, image.Original.Length, image.Content.Length,
+            image.OriginalSha256, image.ContentSha256, blobName, seenElsewhere), now);
+    }
+
+    /// <summary>All three or none: a failure part-way deletes what was written before it.</summary>
+    private async Task PutBlobsAsync(string name, SanitizedImage image, CancellationToken cancellationToken)
+    {
+        (EvidenceContainer Container, EncodedImage Image)[] parts =
+        [
+            (EvidenceContainer.Original, image.Original), (EvidenceContainer.Sanitized, image.Content), (EvidenceContainer.Thumbnail, image.Thumbnail),
+        ];
+        var written = new List<EvidenceContainer>();
+        try
+        {
+            foreach (var (container, encoded) in parts)
+            {
+                await using var content = encoded.OpenRead();
+                await store.PutAsync(container, name, content, encoded.ContentType, cancellationToken);
+                written.Add(container);
+            }
+        }
+        catch
+        {
+            await DeleteQuietlyAsync(name, written);
+            throw;
+        }
+    }
+
+    private async Task SaveOrCompensateAsync(Actor actor, Dispute dispute, EvidenceItem item, CancellationToken cancellationToken)
+    {
+        db.Evidence.Add(item);
+        dispute.Record(actor, "EvidenceAdded", new Dictionary<string, string?>
+        {
+            ["evidenceId"] = item.Id.ToString(),
+            ["originalSha256"] = item.OriginalSha256,
+            ["sanitizedSha256"] = item.SanitizedSha256,
+            ["bytes"] = item.OriginalBytes.ToString(CultureInfo.InvariantCulture),
+        }, clock.GetUtcNow());
+        try
+        {
+            await notifier.QueueAsync(dispute, actor, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            await DeleteQuietlyAsync(item.BlobName, Enum.GetValues<EvidenceContainer>());
+            throw;
+        }
+    }
+
+    private async Task DeleteQuietlyAsync(string name, IEnumerable<EvidenceContainer> containers)
+    {
+        foreach (var container in containers)
+        {
+            try
+            {
+                await store.DeleteAsync(container, name, CancellationToken.None);
+            }
+            catch (EvidenceStoreUnavailableException)
+            {
+                // Left for the orphan sweep, which removes blobs no row names once they are an hour old.
+            }
+        }
+    }
+
+    private static void CheckCaption(string? caption)
+    {
+        var errors = new Domain.Validation.ValidationErrors();
+        errors.OptionalText("caption", caption, EvidenceItem.CaptionMaxLength);
+        errors.ThrowIfAny();
+    }
+}
+
+/// <summary>Evidence of a submitted case cannot change (HTTP 409).</summary>
+public sealed class EvidenceLockedException : Exception
+{
+    public EvidenceLockedException(DisputeStatus status)
+        : base($"Evidence cannot change while the dispute is {status}.")
+    {
+        Status = status;
+    }
+
+    public EvidenceLockedException()
+    {
+    }
+
+    public EvidenceLockedException(string message)
+        : base(message)
+    {
+    }
+
+    public EvidenceLockedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public DisputeStatus Status { get; }
+}

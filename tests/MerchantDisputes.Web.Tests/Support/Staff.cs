@@ -1,0 +1,33 @@
+using MerchantDisputes.Infrastructure.Data;
+using MerchantDisputes.Infrastructure.Identity;
+using MerchantDisputes.Web.Features.Account;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MerchantDisputes.Web.Tests.Support;
+
+/// <summary>Staff are created by an admin, never registered: tests create them as the admin tooling does, then sign in over the API.</summary>
+public static class Staff
+{
+    public const string Password = "Staff-Passw0rd-1";
+
+    public static async Task<ApiClient> SignInAsync(DisputesAppFactory app, string role, string? platformSlug = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var email = $"{role.ToUpperInvariant()}-{platformSlug}-{Guid.NewGuid():N}@staff.test";
+        await CreateAsync(app, email, role, platformSlug);
+        var client = new ApiClient(app.CreateClient());
+        await Session.SignInAsync(client, email, Password);
+        return client;
+    }
+
+    public static async Task CreateAsync(DisputesAppFactory app, string email, string role, string? platformSlug = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        await AccountSeeding.EnsureUserAsync(users, db, clock, new SeedUser(email, role, role, platformSlug), Password);
+    }
+}
