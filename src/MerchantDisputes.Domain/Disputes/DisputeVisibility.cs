@@ -14,6 +14,10 @@ public static class DisputeVisibility
         DisputeStatus.AwaitingPlatform, DisputeStatus.PlatformResponded,
     ];
 
+    // The level is stored as its name, so ">=" in a query would compare text ("None" >= "LegalReview").
+    private static readonly EscalationLevel[] LawyerLevels =
+        Enum.GetValues<EscalationLevel>().Where(l => l >= EscalationLevel.LegalReview).ToArray();
+
     public static Expression<Func<Dispute, bool>> For(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -25,7 +29,7 @@ public static class DisputeVisibility
             Roles.Mediator or Roles.Admin => d => d.Status != DisputeStatus.Draft,
             Roles.PlatformAgent => d => d.PlatformId == platformId
                 && (ForwardedStatuses.Contains(d.Status) || d.ForwardedAt != null),
-            Roles.Lawyer => d => d.EscalationLevel >= EscalationLevel.LegalReview,
+            Roles.Lawyer => d => LawyerLevels.Contains(d.EscalationLevel),
             _ => d => false,
         };
     }

@@ -29,7 +29,7 @@ internal sealed class ApiExceptionMiddleware(RequestDelegate next)
         {
             DomainValidationException e => Problems.Validation(e.Errors),
             BadHttpRequestException e => BadBody(e),
-            InvalidTransitionException e => Problems.Conflict(Problems.Text("Problem.InvalidTransition", e.Action, e.Status)),
+            InvalidTransitionException e => Problems.Conflict(Problems.Text("Problem.InvalidTransition", e.Action, Problems.Text("Status." + e.Status))),
             ActionNotAllowedException => Problems.Forbidden(),
             EvidenceRequiredException => Problems.Unprocessable(Problems.Text("Problem.EvidenceRequired")),
             Features.Disputes.CaseChangedException e => Problems.Conflict(
