@@ -14,7 +14,7 @@ public static class DisputeVisibility
         DisputeStatus.AwaitingPlatform, DisputeStatus.PlatformResponded,
     ];
 
-    // The level is stored as its name, so ">=" in a query would compare text ("None" >= "LegalReview").
+    // A set rather than ">=", so the rule holds however the level is stored.
     private static readonly EscalationLevel[] LawyerLevels =
         Enum.GetValues<EscalationLevel>().Where(l => l >= EscalationLevel.LegalReview).ToArray();
 
@@ -26,7 +26,8 @@ public static class DisputeVisibility
         return actor.Role switch
         {
             Roles.Merchant => d => d.MerchantId == userId,
-            Roles.Mediator or Roles.Admin => d => d.Status != DisputeStatus.Draft,
+            // Ever submitted: a draft the merchant withdrew before submitting stays private.
+            Roles.Mediator or Roles.Admin => d => d.SubmittedAt != null,
             Roles.PlatformAgent => d => d.PlatformId == platformId
                 && (ForwardedStatuses.Contains(d.Status) || d.ForwardedAt != null),
             Roles.Lawyer => d => LawyerLevels.Contains(d.EscalationLevel),

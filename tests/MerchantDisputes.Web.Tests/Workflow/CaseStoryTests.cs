@@ -41,9 +41,9 @@ public sealed class CaseStoryTests(WorkflowApp app) : IClassFixture<WorkflowApp>
 
         var detail = await Drive.ReadAsync(merchant, id);
         Assert.Equal(1340.70m, detail.GetProperty("amount").GetDecimal());
-        Assert.Equal(["Created", "Submit", "Claim", "Forward", "PlatformRespond", "Accept", "Rate"], Read.Kinds(detail));
+        Assert.Equal(["Created", "EvidenceAdded", "Submit", "Claim", "Forward", "PlatformRespond", "Accept", "Rate"], Read.Kinds(detail));
         Assert.Equal(Read.Kinds(detail), Read.Kinds(await Drive.ReadAsync(agent, id)));
-        await AssertIntactAsync(merchant, id, entries: 7);
+        await AssertIntactAsync(merchant, id, entries: 8);
     }
 
     [Fact]
@@ -73,10 +73,10 @@ public sealed class CaseStoryTests(WorkflowApp app) : IClassFixture<WorkflowApp>
         Assert.Equal("NotRecommended", closed.Text("rating")); // 不建议下单
 
         var detail = await Drive.ReadAsync(merchant, id);
-        Assert.Equal(["Created", "Submit", "Claim", "Forward", "PlatformRespond", "Contest", "Close"], Read.Kinds(detail));
+        Assert.Equal(["Created", "EvidenceAdded", "Submit", "Claim", "Forward", "PlatformRespond", "Contest", "Close"], Read.Kinds(detail));
         var agentView = await Drive.ReadAsync(agent, id);
         Assert.Equal("Closed", agentView.Text("status"));
-        await AssertIntactAsync(merchant, id, entries: 7);
+        await AssertIntactAsync(merchant, id, entries: 8);
     }
 
     [Fact]
@@ -99,16 +99,16 @@ public sealed class CaseStoryTests(WorkflowApp app) : IClassFixture<WorkflowApp>
         var detail = await Drive.ReadAsync(merchant, id);
         Assert.Null(detail.Text("rating"));
         Assert.False(detail.GetProperty("forcedFee").GetProperty("consentGiven").GetBoolean());
-        Assert.Equal(["Created", "Submit", "Claim", "Forward", "Withdraw"], Read.Kinds(detail));
+        Assert.Equal(["Created", "EvidenceAdded", "Submit", "Claim", "Forward", "Withdraw"], Read.Kinds(detail));
         Assert.Equal("Withdrawn", (await Drive.ReadAsync(agent, id)).Text("status"));
-        await AssertIntactAsync(merchant, id, entries: 5);
+        await AssertIntactAsync(merchant, id, entries: 6);
     }
 
-    private async Task<Guid> FileAndSubmitAsync(Person merchant, Dictionary<string, object?> body)
+    private static async Task<Guid> FileAndSubmitAsync(Person merchant, Dictionary<string, object?> body)
     {
         var created = await Session.CreateAsync(merchant.Api, body);
         var id = created.GetProperty("id").GetGuid();
-        await Arrange.EvidenceRowAsync(app, id, merchant.Id);
+        await Arrange.EvidenceAsync(merchant.Api, id);
         var submitted = await Read.OkAsync(merchant.Api.SendAsync(DisputeAction.Submit, id));
         Assert.Equal("Submitted", submitted.Text("status"));
         return id;

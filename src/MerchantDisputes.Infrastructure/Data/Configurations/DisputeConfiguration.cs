@@ -17,8 +17,9 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         builder.HasIndex(d => d.CaseNumber).IsUnique();
         builder.Property(d => d.Type).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
-        builder.Property(d => d.EscalationLevel).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
-        builder.Property(d => d.Rating).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
+        // Ordered enums stay numbers, so that "at least LegalReview" or "worse than" compare correctly in SQL.
+        builder.Property(d => d.EscalationLevel);
+        builder.Property(d => d.Rating);
         builder.Property(d => d.Title).HasMaxLength(DisputeContent.TitleMaxLength);
         builder.Property(d => d.Narrative).HasMaxLength(DisputeContent.NarrativeMaxLength);
         builder.Property(d => d.DesiredOutcome).HasMaxLength(DisputeContent.DesiredOutcomeMaxLength);

@@ -15,7 +15,8 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         builder.Property(e => e.ActorRole).HasMaxLength(20).IsUnicode(false);
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsUnicode(false);
         builder.Property(e => e.Hash).HasMaxLength(64).IsUnicode(false);
-        builder.Property(e => e.Audience).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
+        // A number: the queries read "audience at most X", which must not compare names as text.
+        builder.Property(e => e.Audience);
 
         // One chain per case, read in order; a duplicate sequence means two writers raced.
         builder.HasIndex(e => new { e.DisputeId, e.Sequence }).IsUnique();

@@ -70,11 +70,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<string>("EscalationLevel")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(20)");
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("FirstRespondBy")
                         .HasColumnType("datetimeoffset");
@@ -112,10 +109,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     b.Property<int>("PlatformId")
                         .HasColumnType("int");
 
-                    b.Property<string>("Rating")
-                        .HasMaxLength(20)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(20)");
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int");
 
                     b.Property<string>("Region")
                         .IsRequired()
@@ -396,11 +391,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     b.Property<Guid?>("ActorUserId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("Audience")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(20)");
+                    b.Property<int>("Audience")
+                        .HasColumnType("int");
 
                     b.Property<string>("DataJson")
                         .IsRequired()

@@ -65,11 +65,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("EscalationLevel")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("FirstRespondBy")
                         .HasColumnType("INTEGER");
@@ -107,10 +104,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<int>("PlatformId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Rating")
-                        .HasMaxLength(20)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Region")
                         .IsRequired()
@@ -389,11 +384,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<Guid?>("ActorUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Audience")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DataJson")
                         .IsRequired()

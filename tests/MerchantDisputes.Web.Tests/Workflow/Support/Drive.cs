@@ -24,7 +24,7 @@ public sealed class Drive(WorkflowApp app)
             case DisputeStatus.Draft:
                 var created = await Session.CreateAsync(merchant.Api, body ?? ADispute.RefundOnly(WorkflowApp.Platform));
                 var id = created.GetProperty("id").GetGuid();
-                await Arrange.EvidenceRowAsync(app, id, merchant.Id);
+                await Arrange.EvidenceAsync(merchant.Api, id);
                 return id;
             case DisputeStatus.Submitted:
                 return await StepAsync(await ToStatusAsync(DisputeStatus.Draft, merchant, body), merchant, DisputeAction.Submit, status);
