@@ -33,6 +33,7 @@ if (!app.IsJobsOnly())
     app.MapPlatformsApi();
     app.MapDisputesApi();
     app.MapEvidenceApi();
+    app.MapCaseBundle();
     app.MapWorkflowApi();
     app.MapNotificationsApi();
     app.MapWebPages();
