@@ -207,7 +207,41 @@ public sealed class EvidenceService(
         }
     }
 
+    /// <summary>
+    /// Writes the row and its timeline entry. Two uploads to one case at once race for the next timeline entry;
+    /// the loser reloads the case and tries again (the blobs are already safe). Any other failure removes the blobs.
+    /// </summary>
     private async Task SaveOrCompensateAsync(Actor actor, Dispute dispute, EvidenceItem item, CancellationToken cancellationToken)
+    {
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            Dispute? fresh = null;
+            try
+            {
+                await SaveAsync(actor, dispute, item, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < attempts)
+            {
+                fresh = await ReloadAsync(dispute.Id, cancellationToken);
+                if (fresh is null)
+                {
+                    await DeleteQuietlyAsync(item.BlobName, Enum.GetValues<EvidenceContainer>());
+                    throw;
+                }
+            }
+            catch
+            {
+                await DeleteQuietlyAsync(item.BlobName, Enum.GetValues<EvidenceContainer>());
+                throw;
+            }
+
+            dispute = fresh;
+        }
+    }
+
+    private async Task SaveAsync(Actor actor, Dispute dispute, EvidenceItem item, CancellationToken cancellationToken)
     {
         db.Evidence.Add(item);
         dispute.Record(actor, "EvidenceAdded", new Dictionary<string, string?>
@@ -217,16 +251,16 @@ public sealed class EvidenceService(
             ["sanitizedSha256"] = item.SanitizedSha256,
             ["bytes"] = item.OriginalBytes.ToString(CultureInfo.InvariantCulture),
         }, clock.GetUtcNow());
-        try
-        {
-            await notifier.QueueAsync(dispute, actor, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            await DeleteQuietlyAsync(item.BlobName, Enum.GetValues<EvidenceContainer>());
-            throw;
-        }
+        await notifier.QueueAsync(dispute, actor, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The case as it is now, if it still takes evidence; null ends the retries.</summary>
+    private async Task<Dispute?> ReloadAsync(Guid disputeId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.Id == disputeId, cancellationToken);
+        return dispute is not null && OpenForEvidence.Contains(dispute.Status) ? dispute : null;
     }
 
     private async Task DeleteQuietlyAsync(string name, IEnumerable<EvidenceContainer> containers)

@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MerchantDisputes.Infrastructure.Tests.Evidence;
+using Microsoft.Playwright;
+
+namespace MerchantDisputes.E2E.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class Browsers : ICollectionFixture<AppFixture>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>
+/// The real app as its own process on a loopback port (Development, so the demo users exist) over a fresh SQLite
+/// file and a real Azurite, and Debian's Chromium driven by Playwright. Nothing is downloaded.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private readonly AzuriteFixture _azurite = new();
+    private readonly string _data = Directory.CreateTempSubdirectory("md-e2e-").FullName;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
+    private Process? _app;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Screenshots);
+        await _azurite.InitializeAsync();
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _app = Process.Start(StartInfo(port)) ?? throw new InvalidOperationException("The app did not start.");
+        _app.OutputDataReceived += (_, e) => Remember(e.Data);
+        _app.ErrorDataReceived += (_, e) => Remember(e.Data);
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+        await WaitUntilReadyAsync();
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        Playwright?.Dispose();
+        if (_app is { HasExited: false })
+        {
+            _app.Kill(entireProcessTree: true);
+            await _app.WaitForExitAsync();
+        }
+
+        _app?.Dispose();
+        await _azurite.DisposeAsync();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp cleaner.
+        }
+    }
+
+    /// <summary>A fresh browser context (its own cookies) whose page fails the test on any console error.</summary>
+    public async Task<Session> NewSessionAsync(int width = 390, int height = 844)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+        var session = new Session(context, page, Screenshots);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                session.ConsoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => session.ConsoleErrors.Add(error);
+        return session;
+    }
+
+    private ProcessStartInfo StartInfo(int port)
+    {
+        var repository = Repository();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var web = Path.Combine(repository, "src", "MerchantDisputes.Web");
+        var info = new ProcessStartInfo("dotnet", Path.Combine(web, "bin", configuration, "net10.0", "MerchantDisputes.Web.dll"))
+        {
+            WorkingDirectory = web,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_URLS"] = BaseUrl;
+        info.Environment["DataDirectory"] = _data;
+        info.Environment["Evidence__Store"] = "AzureBlob";
+        info.Environment["Evidence__ConnectionString"] = _azurite.ConnectionString;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        return info;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient();
+        var limit = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (DateTime.UtcNow < limit)
+        {
+            if (_app!.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {_app.ExitCode} before it was ready:\n{string.Join('\n', _log)}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync($"{BaseUrl}/health/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("The app was not ready within 90 seconds.");
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _log.Enqueue(line);
+        while (_log.Count > 200)
+        {
+            _log.TryDequeue(out _);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Repository()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MerchantDisputes.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("MerchantDisputes.sln not found above the test output.");
+    }
+}
+
+/// <summary>One person's browser: its page, console errors seen so far, and full-page screenshots at two widths.</summary>
+public sealed class Session(IBrowserContext context, IPage page, string folder) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+    public List<string> ConsoleErrors { get; } = [];
+
+    public async Task SignInAsync(string email, string password = "Demo-Passw0rd!")
+    {
+        await Page.GotoAsync("/Account/Login");
+        await Page.Locator("#email").FillAsync(email);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.Locator("#main button[type=submit]").ClickAsync();
+        await Page.WaitForURLAsync("**/Disputes");
+    }
+
+    /// <summary>Saves the current page at 390 px (a phone) and 1280 px (a desktop), full length.</summary>
+    public async Task ShootAsync(string name)
+    {
+        foreach (var width in new[] { 390, 1280 })
+        {
+            await Page.SetViewportSizeAsync(width, 900);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
+        }
+
+        await Page.SetViewportSizeAsync(390, 844);
+    }
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}

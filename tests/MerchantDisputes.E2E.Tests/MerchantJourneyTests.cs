@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using MerchantDisputes.Infrastructure.Tests.Evidence;
+using Microsoft.Playwright;
+
+namespace MerchantDisputes.E2E.Tests;
+
+[Collection(Browsers.Name)]
+public sealed partial class MerchantJourneyTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_merchant_files_a_refund_only_case_with_two_screenshots_and_submits_it()
+    {
+        await using var merchant = await app.NewSessionAsync();
+        await merchant.SignInAsync("merchant@demo.local");
+
+        var url = await FileRefundOnlyDraftAsync(merchant.Page);
+        await merchant.ShootAsync("01-draft");
+        await UploadTwoScreenshotsAsync(merchant.Page);
+        await merchant.ShootAsync("02-evidence");
+        await merchant.Page.GetByRole(AriaRole.Button, new() { Name = "提交申诉" }).ClickAsync();
+
+        await Assertions.Expect(merchant.Page.Locator(".badge.Submitted")).ToBeVisibleAsync();
+        await Assertions.Expect(merchant.Page.Locator(".evidence-item")).ToHaveCountAsync(2);
+        await Assertions.Expect(merchant.Page.GetByText("上传截图", new() { Exact = false })).Not.ToBeVisibleAsync();
+        await merchant.ShootAsync("03-submitted");
+        Assert.Empty(merchant.ConsoleErrors);
+        Assert.Matches(CasePath(), url);
+    }
+
+    [Fact]
+    public async Task A_merchant_cannot_open_another_merchants_case_by_editing_the_address()
+    {
+        await using var owner = await app.NewSessionAsync();
+        await owner.SignInAsync("merchant@demo.local");
+        var url = await FileRefundOnlyDraftAsync(owner.Page);
+
+        await using var other = await app.NewSessionAsync();
+        await RegisterAsync(other.Page, $"other-{Guid.NewGuid():N}@shop.test");
+        var response = await other.Page.GotoAsync(url);
+
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(other.Page.GetByText("包裹退回未签收")).Not.ToBeVisibleAsync();
+        await other.ShootAsync("04-not-found");
+    }
+
+    private static async Task<string> FileRefundOnlyDraftAsync(IPage page)
+    {
+        await page.GotoAsync("/Disputes/New");
+        await page.Locator("label.choice", new() { HasText = "仅退款" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await page.Locator("#platform").SelectOptionAsync("1688");
+        await page.Locator("#title").FillAsync("包裹退回未签收仍被判仅退款");
+        await page.Locator("#amount").FillAsync("1340.70");
+        await page.Locator("#narrative").FillAsync("买家拒收，包裹已退回未签收，平台仍判仅退款并扣除货款。");
+        await page.Locator("#desiredOutcome").FillAsync("撤销仅退款判罚，退还货款。");
+        await page.Locator("#orderNumber").FillAsync("240312-558812");
+        await page.Locator("#logisticsStatus").SelectOptionAsync("ReturnedUndelivered");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await page.WaitForURLAsync(CasePath());
+        await Assertions.Expect(page.GetByText("¥1,340.70").First).ToBeVisibleAsync();
+        return page.Url;
+    }
+
+    private static async Task UploadTwoScreenshotsAsync(IPage page)
+    {
+        var folder = Directory.CreateTempSubdirectory("md-shots-").FullName;
+        var first = Path.Combine(folder, "退款记录.png");
+        var second = Path.Combine(folder, "物流.png");
+        await File.WriteAllBytesAsync(first, TestImages.Png(1080, 2400));
+        using (var noisy = TestImages.Noise(540, 1200))
+        {
+            await File.WriteAllBytesAsync(second, TestImages.Encode(noisy, new SixLabors.ImageSharp.Formats.Png.PngEncoder()));
+        }
+
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Locator("#evidence-files").ClickAsync());
+        await chooser.SetFilesAsync([first, second]);
+        await page.Locator("#evidence-caption").FillAsync("平台判定与物流截图");
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".evidence-item")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+    }
+
+    private static async Task RegisterAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/Register");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync("Correct-Horse-9");
+        await page.Locator("#displayName").FillAsync("王芳");
+        await page.Locator("#storeName").FillAsync("芳芳小店");
+        await page.Locator("#province").SelectOptionAsync("CN-ZJ");
+        await page.Locator("#main button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/Disputes");
+    }
+
+    [GeneratedRegex(@"/Disputes/[0-9a-f-]{36}$")]
+    private static partial Regex CasePath();
+}
