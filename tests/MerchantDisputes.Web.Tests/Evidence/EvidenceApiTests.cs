@@ -34,6 +34,19 @@ public sealed class EvidenceApiTests(DisputesAppFactory app) : IClassFixture<Dis
     }
 
     [Fact]
+    public async Task Uploads_to_one_case_at_the_same_time_all_land_on_an_intact_timeline()
+    {
+        var merchant = await Session.NewMerchantAsync(app);
+        var id = (await Session.CreateAsync(merchant, ADispute.RefundOnly())).GetProperty("id").GetString()!;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Uploads.UploadAsync(merchant, id, Uploads.Screenshot(9100 + i))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(4, (await ApiClient.ReadAsync(await merchant.GetAsync($"/api/v1/disputes/{id}/evidence"))).GetArrayLength());
+        Assert.True((await ApiClient.ReadAsync(await merchant.GetAsync($"/api/v1/disputes/{id}/timeline/verify"))).GetProperty("intact").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_case_without_evidence_cannot_be_submitted()
     {
         var merchant = await Session.NewMerchantAsync(app);
