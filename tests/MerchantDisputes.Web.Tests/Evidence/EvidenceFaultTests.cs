@@ -16,6 +16,8 @@ public sealed class AzureEvidenceAppFactory(string connectionString) : DisputesA
 {
     public FailingWrites Failures { get; } = new();
 
+    public FailingConnections Connections { get; } = new();
+
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
     [
         new("Evidence:Store", "AzureBlob"),
@@ -27,7 +29,7 @@ public sealed class AzureEvidenceAppFactory(string connectionString) : DisputesA
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.ConfigureDbContext<SqliteDisputesDbContext>(o => o.AddInterceptors(Failures)));
+        builder.ConfigureServices(services => services.ConfigureDbContext<SqliteDisputesDbContext>(o => o.AddInterceptors(Failures, Connections)));
     }
 }
 
@@ -47,6 +49,18 @@ public sealed class FailingWrites : SaveChangesInterceptor
 
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
+}
+
+/// <summary>Refuses to open database connections while switched on, as a database that has gone away.</summary>
+public sealed class FailingConnections : DbConnectionInterceptor
+{
+    public bool Down { get; set; }
+
+    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(System.Data.Common.DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+        Down ? throw new InvalidOperationException("Injected: the database is unreachable.") : base.ConnectionOpeningAsync(connection, eventData, result, cancellationToken);
+
+    public override InterceptionResult ConnectionOpening(System.Data.Common.DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        Down ? throw new InvalidOperationException("Injected: the database is unreachable.") : base.ConnectionOpening(connection, eventData, result);
 }
 
 [Collection(SharedAzurite.Name)]

@@ -98,12 +98,20 @@ internal sealed class AzureBlobEvidenceStore : IEvidenceStore, IDisposable
         }
     }
 
-    public Task CheckAsync(CancellationToken cancellationToken = default) => Guarded(async () =>
+    public Task CheckAsync(CancellationToken cancellationToken = default) => CheckAsync(mayRecreate: true, cancellationToken);
+
+    private Task CheckAsync(bool mayRecreate, CancellationToken cancellationToken) => Guarded(async () =>
     {
         try
         {
             await EnsureContainersAsync(cancellationToken);
             await Container(EvidenceContainer.Sanitized).GetPropertiesAsync(conditions: null, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404 && mayRecreate)
+        {
+            // The containers went away (an emulator restarted, an operator deleted them): make them again, as Put would.
+            _containersReady = false;
+            await CheckAsync(mayRecreate: false, cancellationToken);
         }
         catch (RequestFailedException exception)
         {
