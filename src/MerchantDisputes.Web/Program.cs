@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPersistence();
 builder.AddLocalizationAndErrors();
+builder.AddProtection();
 builder.AddAccounts();
 builder.AddDisputes();
 builder.AddEvidence();

@@ -115,6 +115,8 @@ public sealed class AppFixture : IAsyncLifetime
         info.Environment["Evidence__Store"] = "AzureBlob";
         info.Environment["Evidence__ConnectionString"] = _azurite.ConnectionString;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["RateLimits__SignInPerMinute"] = "1000";
+        info.Environment["RateLimits__RegisterPerMinute"] = "1000";
         return info;
     }
 

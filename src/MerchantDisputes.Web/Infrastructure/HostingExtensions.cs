@@ -77,6 +77,8 @@ public static class HostingExtensions
             app.UseHsts();
         }
 
+        app.UseSecurityHeaders();
+
         app.UseRequestLocalization();
         app.UseWhen(IsApi, api => api.UseStatusCodePages().UseMiddleware<ApiExceptionMiddleware>());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
@@ -84,6 +86,7 @@ public static class HostingExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
     }
 

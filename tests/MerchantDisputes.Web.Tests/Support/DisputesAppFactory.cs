@@ -46,6 +46,12 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
 
         // Background jobs run only where a test asks for them; others call the job classes directly.
         builder.UseSetting("Hangfire:Mode", "WebOnly");
+
+        // Tests act as hundreds of people from one address; the limits have their own tests.
+        foreach (var limit in new[] { "SignInPerMinute", "RegisterPerMinute", "UploadsPerMinute", "MessagesPerMinute" })
+        {
+            builder.UseSetting($"RateLimits:{limit}", "100000");
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

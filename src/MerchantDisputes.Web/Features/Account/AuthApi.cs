@@ -17,9 +17,9 @@ public static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous().DisableAntiforgery();
-        group.MapPost("/register", Register).WithName("Register")
+        group.MapPost("/register", Register).WithName("Register").RequireRateLimiting(Protection.Register)
             .WithSummary("Register as a merchant. Other roles are created by an admin.");
-        group.MapPost("/login", Login).WithName("Login")
+        group.MapPost("/login", Login).WithName("Login").RequireRateLimiting(Protection.SignIn)
             .WithSummary("Exchange email and password for a bearer token (tokenType, accessToken, expiresIn, refreshToken).")
             .Produces<AccessTokenResponse>();
         group.MapPost("/refresh", Refresh).WithName("RefreshToken")

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MerchantDisputes.Web.Features.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Protection.SignIn)]
 public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : PageModel
 {
     [BindProperty]

@@ -17,6 +17,7 @@ public sealed class RegisterForm
     public Gender? Gender { get; set; }
 }
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Protection.Register)]
 public sealed class RegisterModel(AccountService accounts, SignInManager<ApplicationUser> signIn) : PageModel
 {
     [BindProperty]

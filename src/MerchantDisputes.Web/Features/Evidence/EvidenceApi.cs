@@ -54,7 +54,7 @@ public static class EvidenceApi
     {
         var cases = app.MapGroup("/api/v1/disputes/{id:guid}/evidence").WithTags("Evidence")
             .RequireAuthorization(AccountsExtensions.ApiPolicy).DisableAntiforgery();
-        cases.MapPost("/", Upload).WithName("UploadEvidence")
+        cases.MapPost("/", Upload).WithName("UploadEvidence").RequireRateLimiting(Protection.Uploads)
             .WithSummary("Add a screenshot (multipart: file, caption) to a draft or to answer an information request. 201, or 200 when the same bytes are already on the case.")
             .Accepts<IFormFile>("multipart/form-data");
         cases.MapGet("/", List).WithName("ListEvidence").WithSummary("The case's evidence with its hashes.");

@@ -51,7 +51,7 @@ public static class WorkflowApi
         group.MapPost("/accept", Accept).WithName("AcceptAnswer").WithSummary("The merchant accepts the platform's answer; the case is resolved.");
         group.MapPost("/contest", Contest).WithName("ContestAnswer").WithSummary("The merchant contests the answer; the case returns to the mediator.");
         group.MapPost("/rating", Rate).WithName("RateOutcome").WithSummary("The merchant rates the outcome 1–5, once.");
-        group.MapPost("/messages", PostMessage).WithName("PostMessage").WithSummary("A message on the case; internal notes (mediators and lawyers) are never shown to merchants or platforms.");
+        group.MapPost("/messages", PostMessage).WithName("PostMessage").RequireRateLimiting(Protection.Messages).WithSummary("A message on the case; internal notes (mediators and lawyers) are never shown to merchants or platforms.");
         group.MapPost("/legal-opinions", PostOpinion).WithName("PostLegalOpinion").WithSummary("A lawyer's opinion on an escalated case, for the merchant and the mediators.");
         group.MapGet("/timeline/verify", Verify).WithName("VerifyTimeline").WithSummary("Recomputes the timeline's hash chain and says whether it is intact.");
     }
