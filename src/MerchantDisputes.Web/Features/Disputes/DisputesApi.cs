@@ -82,7 +82,7 @@ public static class DisputesApi
             return TypedResults.NotFound();
         }
 
-        http.Response.Headers.ETag = ETag(dto.Version);
+        http.Response.Headers.ETag = Versions.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }
 
@@ -91,8 +91,8 @@ public static class DisputesApi
         HttpContext http, CancellationToken cancellationToken)
     {
         var actor = user.ToActor() ?? throw new DisputeNotFoundException();
-        var dispute = await commands.EditDraftAsync(actor, id, input, IfMatch(http), cancellationToken);
-        http.Response.Headers.ETag = ETag(dispute.Version);
+        var dispute = await commands.EditDraftAsync(actor, id, input, Versions.IfMatch(http), cancellationToken);
+        http.Response.Headers.ETag = Versions.ETag(dispute.Version);
         return TypedResults.Ok(await ToDtoAsync(db, dispute, cancellationToken));
     }
 
@@ -101,7 +101,7 @@ public static class DisputesApi
         HttpContext http, CancellationToken cancellationToken)
     {
         var actor = user.ToActor() ?? throw new DisputeNotFoundException();
-        var dispute = await commands.WithdrawAsync(actor, id, request?.Reason, IfMatch(http), cancellationToken);
+        var dispute = await commands.WithdrawAsync(actor, id, request?.Reason, Versions.IfMatch(http), cancellationToken);
         return TypedResults.Ok(await ToDtoAsync(db, dispute, cancellationToken));
     }
 
@@ -109,7 +109,7 @@ public static class DisputesApi
         Guid id, ClaimsPrincipal user, DisputeCommands commands, DisputesDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var actor = user.ToActor() ?? throw new DisputeNotFoundException();
-        var dispute = await commands.SubmitAsync(actor, id, IfMatch(http), cancellationToken);
+        var dispute = await commands.SubmitAsync(actor, id, Versions.IfMatch(http), cancellationToken);
         return TypedResults.Ok(await ToDtoAsync(db, dispute, cancellationToken));
     }
 
@@ -117,14 +117,5 @@ public static class DisputesApi
     {
         var platform = await db.Platforms.AsNoTracking().SingleAsync(p => p.Id == dispute.PlatformId, cancellationToken);
         return DisputeQueries.ToDto(dispute, platform);
-    }
-
-    private static string ETag(int version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
-
-    /// <summary>If-Match: "7" → 7. Absent or unreadable means the caller does not ask for the check.</summary>
-    private static int? IfMatch(HttpContext http)
-    {
-        var value = http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
     }
 }

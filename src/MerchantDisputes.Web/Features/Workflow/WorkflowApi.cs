@@ -150,16 +150,10 @@ public static class WorkflowApi
         public async Task<Ok<DisputeDto>> ActAsync(Guid id, Action<Dispute, Actor, DateTimeOffset> act)
         {
             var actor = Actor;
-            var dispute = await Commands.ActAsync(actor, id, IfMatch(), (d, now) => act(d, actor, now), Http.RequestAborted);
+            var dispute = await Commands.ActAsync(actor, id, Versions.IfMatch(Http), (d, now) => act(d, actor, now), Http.RequestAborted);
             var platform = await Db.Platforms.AsNoTracking().SingleAsync(p => p.Id == dispute.PlatformId, Http.RequestAborted);
-            Http.Response.Headers.ETag = string.Create(CultureInfo.InvariantCulture, $"\"{dispute.Version}\"");
+            Http.Response.Headers.ETag = Versions.ETag(dispute.Version);
             return TypedResults.Ok(DisputeQueries.ToDto(dispute, platform));
-        }
-
-        private int? IfMatch()
-        {
-            var value = Http.Request.Headers.IfMatch.ToString().Trim().Trim('"');
-            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
         }
     }
 }
