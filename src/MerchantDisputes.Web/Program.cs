@@ -3,6 +3,7 @@ using MerchantDisputes.Web.Features.Disputes;
 using MerchantDisputes.Web.Features.Jobs;
 using MerchantDisputes.Web.Features.Notifications;
 using MerchantDisputes.Web.Features.Platforms;
+using MerchantDisputes.Web.Features.Transparency;
 using MerchantDisputes.Web.Features.Workflow;
 using MerchantDisputes.Web.Infrastructure;
 
@@ -14,6 +15,7 @@ builder.AddAccounts();
 builder.AddDisputes();
 builder.AddWorkflow();
 builder.AddJobs();
+builder.AddPublicTransparency();
 builder.AddWebPages();
 builder.AddHealth();
 
@@ -22,6 +24,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseWebPipeline();
+app.UsePublicTransparency();
 app.MapHealth();
 app.MapJobs();
 if (!app.IsJobsOnly())
@@ -32,6 +35,7 @@ if (!app.IsJobsOnly())
     app.MapDisputesApi();
     app.MapWorkflowApi();
     app.MapNotificationsApi();
+    app.MapPublicApi();
     app.MapWebPages();
 }
 
