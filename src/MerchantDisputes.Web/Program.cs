@@ -4,6 +4,7 @@ using MerchantDisputes.Web.Features.Evidence;
 using MerchantDisputes.Web.Features.Jobs;
 using MerchantDisputes.Web.Features.Notifications;
 using MerchantDisputes.Web.Features.Platforms;
+using MerchantDisputes.Web.Features.Transparency;
 using MerchantDisputes.Web.Features.Workflow;
 using MerchantDisputes.Web.Infrastructure;
 
@@ -17,6 +18,7 @@ builder.AddDisputes();
 builder.AddEvidence();
 builder.AddWorkflow();
 builder.AddJobs();
+builder.AddPublicTransparency();
 builder.AddWebPages();
 builder.AddHealth();
 
@@ -25,6 +27,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseWebPipeline();
+app.UsePublicTransparency();
 app.MapHealth();
 app.MapJobs();
 if (!app.IsJobsOnly())
@@ -37,6 +40,7 @@ if (!app.IsJobsOnly())
     app.MapCaseBundle();
     app.MapWorkflowApi();
     app.MapNotificationsApi();
+    app.MapPublicApi();
     app.MapWebPages();
 }
 

@@ -94,6 +94,7 @@ public sealed partial class Dispute
         {
             // Strictly before: at the deadline itself the ladder has already moved.
             AnsweredBeforeFirstDeadline = FirstRespondBy is { } first && now < first;
+            TimeToFirstAnswer = ForwardedAt is { } forwarded ? now - forwarded : null;
         }
 
         DeadlineAt = now + windows.AutoResolve;

@@ -73,6 +73,9 @@ public sealed partial class Dispute
     public DateTimeOffset? RespondedAt { get; private set; }
     public PlatformOutcome? Outcome { get; private set; }
     public bool AnsweredBeforeFirstDeadline { get; private set; }
+
+    /// <summary>From the first forwarding to the platform's first answer; null until it answers. Public statistics take its median.</summary>
+    public TimeSpan? TimeToFirstAnswer { get; private set; }
     public bool Accepted { get; private set; }
     public bool Contested { get; private set; }
 

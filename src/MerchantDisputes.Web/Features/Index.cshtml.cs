@@ -2,10 +2,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MerchantDisputes.Web.Features;
 
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(TimeProvider clock) : PageModel
 {
-    public void OnGet()
-    {
-        // The landing page is static text; public statistics join it with the transparency feature.
-    }
+    public DateTimeOffset Now { get; private set; }
+
+    public void OnGet() => Now = clock.GetUtcNow();
 }

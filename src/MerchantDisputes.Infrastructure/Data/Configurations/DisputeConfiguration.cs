@@ -30,6 +30,8 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Property(d => d.MerchantGender).HasConversion<string>().HasMaxLength(8).IsUnicode(false);
         builder.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
+        // Ticks as a 64-bit integer on both providers: SQL Server's time(7) stops at 24 hours, SQLite's text does not sort.
+        builder.Property(d => d.TimeToFirstAnswer).HasConversion<long?>();
 
         builder.HasOne<Platform>().WithMany().HasForeignKey(d => d.PlatformId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.MerchantId).OnDelete(DeleteBehavior.Restrict);
@@ -44,8 +46,22 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         // The deadline sweep reads only due cases: (status, next deadline).
         builder.HasIndex(d => new { d.Status, d.DeadlineAt });
 
-        // Reports group submitted cases by month (China Standard Time) and platform.
-        builder.HasIndex(d => new { d.SubmittedPeriod, d.PlatformId });
+        // Public statistics (Web: Features/Transparency/PublicQueries): every distribution filters on the submission month
+        // (China Standard Time), optionally one platform, and groups by columns that these indexes carry, so each
+        // GROUP BY reads one index and never the wide rows with their narratives.
+        builder.HasIndex(d => new { d.SubmittedPeriod, d.PlatformId, d.Type, d.Region, d.MerchantGender, d.Currency, d.Amount },
+            "IX_Disputes_Reporting_Dimensions");
+        builder.HasIndex(d => new
+        {
+            d.SubmittedPeriod, d.PlatformId, d.ForwardedAt, d.TimeToFirstAnswer, d.AnsweredBeforeFirstDeadline, d.Rating, d.Accepted, d.MerchantScore,
+        }, "IX_Disputes_Reporting_Outcomes");
+
+        // The median time to answer of one platform: its answered cases in answer-time order.
+        builder.HasIndex(d => new { d.PlatformId, d.TimeToFirstAnswer, d.SubmittedPeriod }, "IX_Disputes_Reporting_AnswerTime");
+
+        // The public feed, newest first, of everyone or of one platform.
+        builder.HasIndex(d => d.SubmittedAt);
+        builder.HasIndex(d => new { d.PlatformId, d.SubmittedAt });
 
         // Queues by status, nearest platform deadline first.
         builder.HasIndex(d => new { d.Status, d.RespondBy });

@@ -131,6 +131,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<int?>("SubmittedPeriod")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("TimeToFirstAnswer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TimelineCount")
                         .HasColumnType("INTEGER");
 
@@ -160,15 +163,23 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
+                    b.HasIndex("SubmittedAt");
+
                     b.HasIndex("MerchantId", "CreatedAt");
 
                     b.HasIndex("PlatformId", "Status");
+
+                    b.HasIndex("PlatformId", "SubmittedAt");
 
                     b.HasIndex("Status", "DeadlineAt");
 
                     b.HasIndex("Status", "RespondBy");
 
-                    b.HasIndex("SubmittedPeriod", "PlatformId");
+                    b.HasIndex(new[] { "PlatformId", "TimeToFirstAnswer", "SubmittedPeriod" }, "IX_Disputes_Reporting_AnswerTime");
+
+                    b.HasIndex(new[] { "SubmittedPeriod", "PlatformId", "Type", "Region", "MerchantGender", "Currency", "Amount" }, "IX_Disputes_Reporting_Dimensions");
+
+                    b.HasIndex(new[] { "SubmittedPeriod", "PlatformId", "ForwardedAt", "TimeToFirstAnswer", "AnsweredBeforeFirstDeadline", "Rating", "Accepted", "MerchantScore" }, "IX_Disputes_Reporting_Outcomes");
 
                     b.ToTable("Disputes", (string)null);
                 });
