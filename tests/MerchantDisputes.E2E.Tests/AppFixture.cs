@@ -90,10 +90,17 @@ public sealed class AppFixture : IAsyncLifetime
         {
             if (message.Type == "error")
             {
-                session.ConsoleErrors.Add(message.Text);
+                session.ConsoleErrors.Add(message.Text + " at " + message.Location);
             }
         };
         page.PageError += (_, error) => session.ConsoleErrors.Add(error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            {
+                session.ConsoleErrors.Add($"{response.Status} {response.Url}");
+            }
+        };
         return session;
     }
 
@@ -208,6 +215,9 @@ public sealed class Session(IBrowserContext context, IPage page, string folder) 
 
         await Page.SetViewportSizeAsync(390, 844);
     }
+
+    public void AssertNoConsoleErrors() =>
+        Assert.True(ConsoleErrors.Count == 0, "browser console errors:\n" + string.Join("\n", ConsoleErrors));
 
     public async ValueTask DisposeAsync() => await context.CloseAsync();
 }

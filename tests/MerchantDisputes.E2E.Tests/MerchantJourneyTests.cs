@@ -23,7 +23,7 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await Assertions.Expect(merchant.Page.Locator(".evidence-item")).ToHaveCountAsync(2);
         await Assertions.Expect(merchant.Page.GetByText("上传截图", new() { Exact = false })).Not.ToBeVisibleAsync();
         await merchant.ShootAsync("03-submitted");
-        Assert.Empty(merchant.ConsoleErrors);
+        merchant.AssertNoConsoleErrors();
         Assert.Matches(CasePath(), url);
     }
 
