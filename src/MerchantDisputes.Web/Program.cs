@@ -1,4 +1,5 @@
 using MerchantDisputes.Web.Features.Account;
+using MerchantDisputes.Web.Features.Admin;
 using MerchantDisputes.Web.Features.Disputes;
 using MerchantDisputes.Web.Features.Jobs;
 using MerchantDisputes.Web.Features.Notifications;
@@ -13,6 +14,7 @@ builder.AddLocalizationAndErrors();
 builder.AddAccounts();
 builder.AddDisputes();
 builder.AddWorkflow();
+builder.AddAdmin();
 builder.AddJobs();
 builder.AddWebPages();
 builder.AddHealth();
@@ -32,6 +34,7 @@ if (!app.IsJobsOnly())
     app.MapDisputesApi();
     app.MapWorkflowApi();
     app.MapNotificationsApi();
+    app.MapAdminApi();
     app.MapWebPages();
 }
 
