@@ -1,4 +1,5 @@
 using MerchantDisputes.Web.Features.Account;
+using MerchantDisputes.Web.Features.Admin;
 using MerchantDisputes.Web.Features.Disputes;
 using MerchantDisputes.Web.Features.Evidence;
 using MerchantDisputes.Web.Features.Jobs;
@@ -17,6 +18,7 @@ builder.AddAccounts();
 builder.AddDisputes();
 builder.AddEvidence();
 builder.AddWorkflow();
+builder.AddAdmin();
 builder.AddJobs();
 builder.AddPublicTransparency();
 builder.AddWebPages();
@@ -41,6 +43,7 @@ if (!app.IsJobsOnly())
     app.MapWorkflowApi();
     app.MapNotificationsApi();
     app.MapPublicApi();
+    app.MapAdminApi();
     app.MapWebPages();
 }
 

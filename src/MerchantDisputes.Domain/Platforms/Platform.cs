@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MerchantDisputes.Domain.Validation;
 
 namespace MerchantDisputes.Domain.Platforms;
 
@@ -26,6 +27,41 @@ public sealed partial class Platform
         culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? NameZh : NameEn;
 
     public static bool IsValidSlug(string slug) => SlugPattern().IsMatch(slug);
+
+    /// <summary>A platform an admin adds; its id comes from the database (the seed holds 1…10).</summary>
+    public static Platform Create(string? slug, string? nameZh, string? nameEn)
+    {
+        var errors = new ValidationErrors();
+        if (errors.RequireText("slug", slug, 32) && !IsValidSlug(slug!.Trim()))
+        {
+            errors.Add("slug", ErrorCodes.InvalidSlug);
+        }
+
+        CheckNames(errors, nameZh, nameEn);
+        errors.ThrowIfAny();
+        return new Platform(0, slug!.Trim(), nameZh!.Trim(), nameEn!.Trim());
+    }
+
+    /// <summary>New display names; the slug never changes, because URLs and JSON address the platform by it.</summary>
+    public void Rename(string? nameZh, string? nameEn)
+    {
+        var errors = new ValidationErrors();
+        CheckNames(errors, nameZh, nameEn);
+        errors.ThrowIfAny();
+        NameZh = nameZh!.Trim();
+        NameEn = nameEn!.Trim();
+    }
+
+    /// <summary>No new disputes may name it; its existing cases and statistics stay.</summary>
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+
+    private static void CheckNames(ValidationErrors errors, string? nameZh, string? nameEn)
+    {
+        errors.RequireText("nameZh", nameZh, NameMaxLength);
+        errors.RequireText("nameEn", nameEn, NameMaxLength);
+    }
 
     /// <summary>The platforms of the 2024 reports, present in every database from its first migration.</summary>
     public static IReadOnlyList<Platform> Seed { get; } =

@@ -20,4 +20,5 @@ public static class ErrorCodes
     public const string DetailsMissing = nameof(DetailsMissing);
     public const string DetailsForOtherType = nameof(DetailsForOtherType);
     public const string EndBeforeStart = nameof(EndBeforeStart);
+    public const string InvalidSlug = nameof(InvalidSlug);
 }

@@ -20,7 +20,7 @@ public static class CurrentUser
             return null;
         }
 
-        var role = RolePriority.FirstOrDefault(principal.IsInRole);
+        var role = PrimaryRole(principal.IsInRole);
         if (role is null)
         {
             return null;
@@ -31,6 +31,9 @@ public static class CurrentUser
             : null;
         return new Actor(id, role, role == Roles.PlatformAgent ? platform : null);
     }
+
+    /// <summary>The role a person acts in when they hold several.</summary>
+    public static string? PrimaryRole(Func<string, bool> holds) => RolePriority.FirstOrDefault(holds);
 
     public static Actor RequireActor(this ClaimsPrincipal principal) =>
         principal.ToActor() ?? throw new InvalidOperationException("The endpoint requires a signed-in user with a role.");

@@ -49,22 +49,29 @@ public static class NotificationsApi
         TypedResults.Ok(new UnreadDto(await UnreadCountAsync(db, UserId(user), cancellationToken)));
 
     private static async Task<Results<NoContent, NotFound>> MarkRead(
-        Guid id, ClaimsPrincipal user, DisputesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var userId = UserId(user);
-        var now = clock.GetUtcNow();
-        var changed = await db.Notifications.Where(n => n.Id == id && n.UserId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, n => n.ReadAt ?? now), cancellationToken);
-        return changed == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-    }
+        Guid id, ClaimsPrincipal user, DisputesDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await MarkReadAsync(db, UserId(user), id, clock.GetUtcNow(), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<NoContent> MarkAllRead(ClaimsPrincipal user, DisputesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var userId = UserId(user);
-        var now = clock.GetUtcNow();
-        await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        await MarkAllReadAsync(db, UserId(user), clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <returns>False when the notice is not the user's (or does not exist).</returns>
+    public static async Task<bool> MarkReadAsync(DisputesDbContext db, Guid userId, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var changed = await db.Notifications.Where(n => n.Id == id && n.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, n => n.ReadAt ?? now), cancellationToken);
+        return changed > 0;
+    }
+
+    public static Task<int> MarkAllReadAsync(DisputesDbContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
 
     private static Guid UserId(ClaimsPrincipal user) => user.ToActor()?.UserId ?? Guid.Empty;

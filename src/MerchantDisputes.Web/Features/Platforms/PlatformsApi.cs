@@ -33,6 +33,17 @@ public static class PlatformsApi
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>Every platform, active or not, for filters over cases that already exist.</summary>
+    public static async Task<List<PlatformDto>> AllAsync(DisputesDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        return await db.Platforms.AsNoTracking()
+            .OrderBy(p => p.Id)
+            .Select(p => new PlatformDto(p.Slug, zh ? p.NameZh : p.NameEn, p.NameZh, p.NameEn))
+            .ToListAsync(cancellationToken);
+    }
+
     private static Ok<List<ProvinceDto>> ListProvinces() =>
         TypedResults.Ok(Domain.Geography.Provinces.All
             .Select(p => new ProvinceDto(p.Code, p.Name(CultureInfo.CurrentUICulture)))

@@ -1,0 +1,33 @@
+using MerchantDisputes.Domain.Disputes;
+
+namespace MerchantDisputes.Web.Features.Disputes;
+
+/// <summary>
+/// The timer a case page counts down to: the platform's RespondBy, the merchant's information deadline, or the
+/// moment an untouched answer resolves itself. <see cref="TextKey"/> names the sentence, which takes the instant.
+/// </summary>
+public sealed record Deadline(string TextKey, DateTimeOffset At, TimeSpan Left)
+{
+    public bool Passed => Left <= TimeSpan.Zero;
+
+    public static Deadline? Of(DisputeDto? dispute, DateTimeOffset now) => dispute switch
+    {
+        { Status: DisputeStatus.AwaitingPlatform, RespondBy: { } respondBy } => new("Deadline.Platform", respondBy, respondBy - now),
+        { Status: DisputeStatus.NeedsInfo, DeadlineAt: { } due } => new("Deadline.Merchant", due, due - now),
+        { Status: DisputeStatus.PlatformResponded, DeadlineAt: { } due } => new("Deadline.AutoResolve", due, due - now),
+        _ => null,
+    };
+
+    /// <summary>Whole days and hours left ("2 天 3 小时"), or hours and minutes in the last day; the key names the format.</summary>
+    public (string Key, int Major, int Minor) Remaining()
+    {
+        if (Passed)
+        {
+            return ("Countdown.Passed", 0, 0);
+        }
+
+        return Left >= TimeSpan.FromDays(1)
+            ? ("Countdown.DaysHours", (int)Left.TotalDays, Left.Hours)
+            : ("Countdown.HoursMinutes", (int)Left.TotalHours, Left.Minutes);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MerchantDisputes.Domain.Evidence;
+using MerchantDisputes.Infrastructure.Data;
+using MerchantDisputes.Infrastructure.Identity;
+using MerchantDisputes.Web.Features.Account;
+using MerchantDisputes.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MerchantDisputes.Web.Tests.Pages;
+
+/// <summary>A merchant with both an API client (to file) and a cookie browser (to use the pages).</summary>
+public sealed record PageMerchant(Guid Id, string Email, ApiClient Api, HttpClient Browser);
+
+/// <summary>
+/// The people of the page tests and the cases they work on. Staff are created as the admin tooling does
+/// (AccountSeeding) and then sign in through the sign-in page with a cookie, as a person does.
+/// </summary>
+public static partial class PageCast
+{
+    public const string StaffPassword = "Staff-Passw0rd-7";
+
+    public static async Task<PageMerchant> MerchantAsync(DisputesAppFactory app)
+    {
+        var email = $"pm-{Guid.NewGuid():N}@shop.test";
+        var api = await Session.NewMerchantAsync(app, email);
+        var me = await ApiClient.ReadAsync(await api.GetAsync("/api/v1/me"));
+        var browser = await Browser.SignedInAsync(app, email, Session.Password);
+        return new PageMerchant(me.GetProperty("id").GetGuid(), email, api, browser);
+    }
+
+    /// <returns>The new staff member's email.</returns>
+    public static async Task<string> CreateStaffAsync(DisputesAppFactory app, string role, string? platformSlug = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var email = $"{role.ToLowerInvariant()}-{platformSlug ?? "channel"}-{Guid.NewGuid():N}@staff.test";
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        await AccountSeeding.EnsureUserAsync(users, db, clock, new SeedUser(email, role + " 测试", role, platformSlug), StaffPassword);
+        return email;
+    }
+
+    public static async Task<HttpClient> StaffAsync(DisputesAppFactory app, string role, string? platformSlug = null) =>
+        await Browser.SignedInAsync(app, await CreateStaffAsync(app, role, platformSlug), StaffPassword);
+
+    /// <summary>A case filed and submitted through the API, waiting for a mediator.</summary>
+    public static async Task<string> SubmittedCaseAsync(DisputesAppFactory app, PageMerchant merchant, string platform = "1688")
+    {
+        ArgumentNullException.ThrowIfNull(merchant);
+        var id = (await Session.CreateAsync(merchant.Api, ADispute.RefundOnly(platform))).GetProperty("id").GetString()!;
+        await AddEvidenceRowAsync(app, Guid.Parse(id), merchant.Id);
+        var submitted = await merchant.Api.PostAsync($"/api/v1/disputes/{id}/submit", null);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        return id;
+    }
+
+    /// <summary>
+    /// The one piece of evidence a case needs before it is submitted. This branch has no evidence upload API yet,
+    /// so the row goes straight into the database; once the evidence API lands, upload a real screenshot here instead.
+    /// </summary>
+    private static Task<int> AddEvidenceRowAsync(DisputesAppFactory app, Guid disputeId, Guid merchantId) =>
+        app.WithDbAsync(async db =>
+        {
+            var hash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+            db.Evidence.Add(EvidenceItem.Create(
+                new EvidenceFacts(Guid.NewGuid(), disputeId, merchantId, "物流退回截图", "png", "image/png", "png", 1080, 2400, 48_000, 41_000, hash, hash, $"test-{Guid.NewGuid():N}", false),
+                app.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        });
+
+    /// <summary>Posts one action form of the case page, with the antiforgery token and version the page carries now.</summary>
+    public static async Task<HttpResponseMessage> ActAsync(HttpClient browser, string id, string handler, Dictionary<string, string>? fields = null)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var form = await FormOfAsync(browser, $"/Disputes/{id}");
+        return await form.PostAsync(browser, $"/Disputes/{id}?handler={handler}", fields);
+    }
+
+    /// <summary>Posts an action and follows the redirect back to the case page, which carries the notice.</summary>
+    public static async Task<string> ActOkAsync(HttpClient browser, string id, string handler, Dictionary<string, string>? fields = null)
+    {
+        var response = await ActAsync(browser, id, handler, fields);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{handler}: {(int)response.StatusCode} {MainOf(body)}");
+        return await browser!.GetStringAsync(response.Headers.Location!.ToString());
+    }
+
+    /// <summary>A page as loaded now: its token and case version, to be posted later (perhaps after someone else acted).</summary>
+    public static async Task<LoadedForm> FormOfAsync(HttpClient browser, string url)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var page = await browser.GetStringAsync(url);
+        var version = Version().Match(page);
+        return new LoadedForm(Token().Match(page).Groups[1].Value, version.Success ? version.Groups[1].Value : null, page);
+    }
+
+    /// <summary>The page's own content, without layout and navigation.</summary>
+    public static string MainOf(string page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var start = page.IndexOf("<main", StringComparison.Ordinal);
+        var end = page.IndexOf("</main>", StringComparison.Ordinal);
+        return start < 0 || end < start ? page : page[start..end];
+    }
+
+    public sealed record LoadedForm(string Token, string? Version, string Page)
+    {
+        public async Task<HttpResponseMessage> PostAsync(HttpClient browser, string url, Dictionary<string, string>? fields = null)
+        {
+            ArgumentNullException.ThrowIfNull(browser);
+            var all = new Dictionary<string, string>(fields ?? []) { ["__RequestVerificationToken"] = Token };
+            if (Version is not null)
+            {
+                all.TryAdd("version", Version);
+            }
+
+            return await browser.PostAsync(url, new FormUrlEncodedContent(all));
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("name=\"version\" value=\"(\\d+)\"")]
+    private static partial Regex Version();
+}
