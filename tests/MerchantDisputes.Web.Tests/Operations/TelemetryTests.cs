@@ -1,4 +1,11 @@
+using System.Diagnostics;
 using System.Net;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.InMemory;
+using Hangfire.Server;
+using MerchantDisputes.Web.Features.Jobs;
+using MerchantDisputes.Web.Infrastructure;
 using MerchantDisputes.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Console;
@@ -40,5 +47,34 @@ public sealed class TelemetryTests
     private sealed class ConfiguredApp(IEnumerable<KeyValuePair<string, string>> settings) : DisputesAppFactory
     {
         protected override IEnumerable<KeyValuePair<string, string>> Settings => settings;
+    }
+}
+
+public sealed class JobTracingTests
+{
+    [Fact]
+    public void A_job_run_is_one_span_named_after_the_job_and_marked_failed_when_the_job_throws()
+    {
+        var jobId = Guid.NewGuid().ToString("N");
+        var stopped = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == DisputeTracing.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var storage = new InMemoryStorage();
+        using var connection = storage.GetConnection();
+        var job = new BackgroundJob(jobId, Job.FromExpression<DeadlineSweep>(s => s.RunAsync(CancellationToken.None)), DateTime.UtcNow);
+        var perform = new PerformContext(storage, connection, job, new JobCancellationToken(false));
+        var filter = new JobTracingFilter();
+
+        filter.OnPerforming(new PerformingContext(perform));
+        filter.OnPerformed(new PerformedContext(perform, null, false, new InvalidOperationException("the database went away")));
+
+        var span = Assert.Single(stopped, a => Equals(a.GetTagItem("hangfire.job.id"), jobId));
+        Assert.Equal("hangfire.job DeadlineSweep.RunAsync", span.DisplayName);
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
     }
 }
