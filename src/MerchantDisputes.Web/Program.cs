@@ -11,6 +11,7 @@ using MerchantDisputes.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddTelemetry();
 builder.AddPersistence();
 builder.AddLocalizationAndErrors();
 builder.AddProtection();

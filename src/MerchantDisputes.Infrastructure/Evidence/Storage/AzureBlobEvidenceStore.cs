@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Core;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
@@ -19,7 +20,10 @@ internal sealed class AzureBlobEvidenceStore : IEvidenceStore, IDisposable
     public AzureBlobEvidenceStore(EvidenceStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _service = new BlobServiceClient(options.ConnectionString, ClientOptions(options));
+        // A connection string (Azurite, a shared key) wins; otherwise the managed identity (or a developer's sign-in).
+        _service = string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new BlobServiceClient(options.ServiceUri, new DefaultAzureCredential(), ClientOptions(options))
+            : new BlobServiceClient(options.ConnectionString, ClientOptions(options));
     }
 
     public Task PutAsync(EvidenceContainer container, string blobName, Stream content, string contentType, CancellationToken cancellationToken = default)

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MerchantDisputes.Web.Features.Disputes;
 
 /// <summary>Changes to disputes, shared by the API and the pages. The aggregate decides; this loads and saves.</summary>
-public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock, Notifications.CaseNotifier notifier)
+public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock, Notifications.CaseNotifier notifier, DisputeMetrics metrics)
 {
     /// <summary>
     /// Loads a case the actor may see, lets the aggregate act, queues the notices, and saves all of it at once.
@@ -68,6 +68,7 @@ public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock, No
         db.Disputes.Add(dispute);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.CaseFiled(dispute.Type);
         return dispute;
     }
 

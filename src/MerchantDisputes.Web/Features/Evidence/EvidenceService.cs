@@ -68,7 +68,8 @@ public sealed class EvidenceService(
     IEvidenceStore store,
     IOptions<EvidenceLimits> limits,
     TimeProvider clock,
-    Notifications.CaseNotifier notifier)
+    Notifications.CaseNotifier notifier,
+    Web.Infrastructure.DisputeMetrics metrics)
 {
     private static readonly DisputeStatus[] OpenForEvidence = [DisputeStatus.Draft, DisputeStatus.NeedsInfo];
 
@@ -92,6 +93,7 @@ public sealed class EvidenceService(
         var item = await NewItemAsync(actor, dispute, image, caption, cancellationToken);
         await PutBlobsAsync(item.BlobName, image, cancellationToken);
         await SaveOrCompensateAsync(actor, dispute, item, cancellationToken);
+        metrics.EvidenceStored(image.Original.Length, image.Content.Length, image.Thumbnail.Length);
         return new UploadResult(item, AlreadyPresent: false);
     }
 

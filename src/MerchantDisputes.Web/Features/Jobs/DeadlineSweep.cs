@@ -4,6 +4,7 @@ using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Web.Features.Notifications;
 using MerchantDisputes.Web.Features.Workflow;
+using MerchantDisputes.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ public sealed record SweepResult(int Escalated, int Closed, int Resolved, int Sk
 /// the concurrency token, so two sweeps at once move a case once and the loser skips it.
 /// </summary>
 public sealed partial class DeadlineSweep(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<EscalationOptions> options, ILogger<DeadlineSweep> logger)
+    IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<EscalationOptions> options, ILogger<DeadlineSweep> logger, DisputeMetrics metrics)
 {
     public const int BatchSize = 200;
 
@@ -32,6 +33,7 @@ public sealed partial class DeadlineSweep(
     [AutomaticRetry(Attempts = 0)]
     public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
     {
+        using var timing = metrics.TimeSweep(clock);
         var now = clock.GetUtcNow();
         var windows = options.CurrentValue.Windows;
         var done = new HashSet<Guid>();
@@ -96,6 +98,11 @@ public sealed partial class DeadlineSweep(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (step == Step.Escalated)
+            {
+                metrics.Escalated(dispute!.EscalationLevel);
+            }
+
             return step;
         }
         catch (DbUpdateException)

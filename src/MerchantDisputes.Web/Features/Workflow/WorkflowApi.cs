@@ -74,8 +74,9 @@ public static class WorkflowApi
     private static Task<Ok<DisputeDto>> Close(Guid id, ReasonRequest body, [AsParameters] Context c) =>
         c.ActAsync(id, (d, a, now) => d.Close(a, body.Reason ?? string.Empty, now));
 
-    private static Task<Ok<DisputeDto>> Respond(Guid id, PlatformResponseRequest body, [AsParameters] Context c) =>
-        c.ActAsync(id, (d, a, now) =>
+    private static async Task<Ok<DisputeDto>> Respond(Guid id, PlatformResponseRequest body, [AsParameters] Context c, DisputeMetrics metrics)
+    {
+        var answered = await c.ActAsync(id, (d, a, now) =>
         {
             d.Guard(DisputeAction.PlatformRespond, a);
             if (body.Outcome is not { } outcome)
@@ -85,6 +86,10 @@ public static class WorkflowApi
 
             d.RespondAsPlatform(a, outcome, body.Message ?? string.Empty, c.Windows, now);
         });
+        // The answer leaves the escalation level as it was: None means answered before the first deadline.
+        metrics.PlatformAnswered(body.Outcome!.Value, answered.Value!.EscalationLevel);
+        return answered;
+    }
 
     private static Task<Ok<DisputeDto>> Accept(Guid id, [AsParameters] Context c) =>
         c.ActAsync(id, (d, a, now) => d.Accept(a, now));
