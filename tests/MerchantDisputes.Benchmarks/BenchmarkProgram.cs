@@ -1,14 +1,17 @@
 using BenchmarkDotNet.Running;
 using MerchantDisputes.Benchmarks.Images;
+using MerchantDisputes.Benchmarks.Sweep;
 
 namespace MerchantDisputes.Benchmarks;
 
 /// <summary>
-/// Entry point of the benchmarks. tests/perf/image-pipeline.sh calls "images" in Release; "bdn" hands the rest of
-/// the command line to BenchmarkDotNet for the in-process micro-benchmarks (for example <c>bdn --filter '*Sanitizer*'</c>).
+/// Entry point of the benchmarks. tests/perf/image-pipeline.sh calls "images" and tests/perf/sweep.sh "sweep", in
+/// Release; "bdn" hands the rest of the command line to BenchmarkDotNet for the in-process micro-benchmarks (for
+/// example <c>bdn --filter '*Sanitizer*'</c>).
 /// <code>
 /// images CORPUS_DIR WORK_DIR SCREENSHOTS LONG PHOTOS   generate the corpus if missing; time ours, libvips, ImageMagick
 /// images-ours CORPUS_DIR KIND COUNT OUT_DIR            (child process) our pipeline over one kind, one JSON line out
+/// sweep WORK_DIR OPEN DUE ROUNDS                       the deadline sweep: DUE among DUE against DUE among OPEN
 /// bdn ARGS...                                          BenchmarkDotNet
 /// </code>
 /// </summary>
@@ -24,12 +27,14 @@ public static class BenchmarkProgram
                     args[1], args[2], new CorpusCounts(Int(args[3]), Int(args[4]), Int(args[5])));
             case "images-ours" when args.Length == 5:
                 return await OurPipelineRun.RunAsync(args[1], Enum.Parse<CorpusKind>(args[2], ignoreCase: true), Int(args[3]), args[4]);
+            case "sweep" when args.Length == 5:
+                return await SweepBenchmark.RunAsync(args[1], Int(args[2]), Int(args[3]), Int(args[4]));
             case "bdn":
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args[1..]);
                 return 0;
             default:
                 await Console.Error.WriteLineAsync(
-                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours CORPUS KIND COUNT OUT | bdn ARGS");
+                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours CORPUS KIND COUNT OUT | sweep WORK OPEN DUE ROUNDS | bdn ARGS");
                 return 2;
         }
     }
