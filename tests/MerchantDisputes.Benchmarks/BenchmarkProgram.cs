@@ -10,7 +10,7 @@ namespace MerchantDisputes.Benchmarks;
 /// example <c>bdn --filter '*Sanitizer*'</c>).
 /// <code>
 /// images CORPUS_DIR WORK_DIR SCREENSHOTS LONG PHOTOS   generate the corpus if missing; time ours, libvips, ImageMagick
-/// images-ours CORPUS_DIR KIND COUNT OUT_DIR            (child process) our pipeline over one kind, one JSON line out
+/// images-ours OUT_DIR                                 (child process) our pipeline: file paths in, one JSON line each out
 /// sweep WORK_DIR OPEN DUE ROUNDS                       the deadline sweep: DUE among DUE against DUE among OPEN
 /// bdn ARGS...                                          BenchmarkDotNet
 /// </code>
@@ -25,8 +25,8 @@ public static class BenchmarkProgram
             case "images" when args.Length == 6:
                 return await ImagePipelineBenchmark.RunAsync(
                     args[1], args[2], new CorpusCounts(Int(args[3]), Int(args[4]), Int(args[5])));
-            case "images-ours" when args.Length == 5:
-                return await OurPipelineRun.RunAsync(args[1], Enum.Parse<CorpusKind>(args[2], ignoreCase: true), Int(args[3]), args[4]);
+            case "images-ours" when args.Length == 2:
+                return await OurPipelineRun.RunAsync(args[1]);
             case "sweep" when args.Length == 5:
                 return await SweepBenchmark.RunAsync(args[1], Int(args[2]), Int(args[3]), Int(args[4]));
             case "bdn":
@@ -34,7 +34,7 @@ public static class BenchmarkProgram
                 return 0;
             default:
                 await Console.Error.WriteLineAsync(
-                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours CORPUS KIND COUNT OUT | sweep WORK OPEN DUE ROUNDS | bdn ARGS");
+                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours OUT | sweep WORK OPEN DUE ROUNDS | bdn ARGS");
                 return 2;
         }
     }

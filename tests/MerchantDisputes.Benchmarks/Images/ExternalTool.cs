@@ -12,6 +12,11 @@ namespace MerchantDisputes.Benchmarks.Images;
 public sealed record ExternalTool(
     string Key, string Name, Func<string, string, CorpusKind, IReadOnlyList<string[]>> Commands, IReadOnlyDictionary<string, string>? Environment)
 {
+    /// <summary>The same programs as one image's commands, asked only for their version: what starting them costs.</summary>
+    public IReadOnlyList<string[]> StartOnly => Key == "vips"
+        ? [["vipsthumbnail", "--version"], ["vips", "--version"]]
+        : [[Convert, "-version"], [Convert, "-version"]];
+
     /// <summary>Debian 12 ships ImageMagick 6 in /usr/bin; another "convert" earlier on PATH is not it.</summary>
     public const string Convert = "/usr/bin/convert";
 

@@ -6,46 +6,46 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MerchantDisputes.Benchmarks.Images;
 
-/// <summary>What one child process measured for one corpus kind.</summary>
-public sealed record OurRunResult(
-    int Images, double Seconds, long AllocatedBytes, long PeakWorkingSetBytes, long ContentBytes, long ThumbnailBytes);
+/// <summary>One image through our pipeline: wall and CPU seconds of this process, managed bytes allocated.</summary>
+public sealed record OurImageResult(double Seconds, double CpuSeconds, long AllocatedBytes, long ContentBytes, long ThumbnailBytes);
+
+/// <summary>What the child process says when its input ends.</summary>
+public sealed record OurRunSummary(long PeakWorkingSetBytes);
 
 /// <summary>
-/// Runs in a process of its own per corpus kind, so that its peak working set belongs to that kind alone, and so
-/// that /usr/bin/time reads the same "maximum resident set size" for it as for vips and ImageMagick.
-/// The sanitizer is the app's, built as the app builds it: AddImageSanitizer with default limits.
-/// Each file is opened as a stream and both outputs (content and thumbnail) are written to disk, as the tools do.
+/// Our pipeline as a child process, one per corpus kind, so that its peak memory belongs to that kind alone and
+/// /usr/bin/time reads the same "maximum resident set size" for it as for vips and ImageMagick. It reads one file
+/// path a line on standard input, sanitizes the file and writes both outputs (content and thumbnail) to disk, as the
+/// tools do, and answers one JSON line per file; at the end of its input it answers its peak working set.
+/// The parent interleaves these requests with the tools' commands, image by image. The sanitizer is the app's,
+/// built as the app builds it: AddImageSanitizer with default limits.
 /// </summary>
 public static class OurPipelineRun
 {
-    public static async Task<int> RunAsync(string corpusDirectory, CorpusKind kind, int count, string outputDirectory)
+    public static async Task<int> RunAsync(string outputDirectory)
     {
-        var files = Corpus.Files(corpusDirectory, kind, count);
         Directory.CreateDirectory(outputDirectory);
         var sanitizer = new ServiceCollection()
             .AddImageSanitizer(new ConfigurationBuilder().Build())
             .BuildServiceProvider()
             .GetRequiredService<IImageSanitizer>();
-
-        // Warm-up on one file (JIT, ImageSharp's pools): the app is a long-running server, so steady state is what counts.
-        await SanitizeAsync(sanitizer, files[0], outputDirectory);
-
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        long contentBytes = 0, thumbnailBytes = 0;
-        var clock = Stopwatch.StartNew();
-        foreach (var file in files)
+        using var process = Process.GetCurrentProcess();
+        while (await Console.In.ReadLineAsync() is { Length: > 0 } file)
         {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var clock = Stopwatch.StartNew();
             var (content, thumbnail) = await SanitizeAsync(sanitizer, file, outputDirectory);
-            contentBytes += content;
-            thumbnailBytes += thumbnail;
+            clock.Stop();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            process.Refresh();
+            var cpu = process.TotalProcessorTime - cpuBefore;
+            Console.WriteLine(JsonSerializer.Serialize(new OurImageResult(clock.Elapsed.TotalSeconds, cpu.TotalSeconds, allocated, content, thumbnail)));
         }
 
-        clock.Stop();
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        using var process = Process.GetCurrentProcess();
         process.Refresh();
-        var result = new OurRunResult(files.Count, clock.Elapsed.TotalSeconds, allocated, process.PeakWorkingSet64, contentBytes, thumbnailBytes);
-        Console.WriteLine(JsonSerializer.Serialize(result));
+        Console.WriteLine(JsonSerializer.Serialize(new OurRunSummary(process.PeakWorkingSet64)));
         return 0;
     }
 
