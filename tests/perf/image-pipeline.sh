@@ -4,7 +4,7 @@
 #
 #   tests/perf/image-pipeline.sh [SCREENSHOTS LONG PHOTOS]
 #
-# Defaults 20 1080×2400 PNG screenshots, 5 1080×20000 PNG long screenshots, 10 4000×3000 JPEG photos: about three
+# Defaults 20 1080×2400 PNG screenshots, 5 1080×20000 PNG long screenshots, 10 4000×3000 JPEG photos: about two
 # minutes of run on the project's 2-core machine, plus a minute the first time to generate the corpus (kept in
 # artifacts/perf/corpus) and the Release build. What each tool is asked to do: docs/performance.md.
 # Installs libvips-tools, imagemagick and time when missing (apt-get; needs root then).
