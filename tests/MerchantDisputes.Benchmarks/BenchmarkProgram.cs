@@ -1,0 +1,43 @@
+using BenchmarkDotNet.Running;
+using MerchantDisputes.Benchmarks.Images;
+using MerchantDisputes.Benchmarks.Sweep;
+
+namespace MerchantDisputes.Benchmarks;
+
+/// <summary>
+/// Entry point of the benchmarks. tests/perf/image-pipeline.sh calls "images" and tests/perf/sweep.sh "sweep", in
+/// Release; "bdn" hands the rest of the command line to BenchmarkDotNet for the in-process micro-benchmarks (for
+/// example <c>bdn --filter '*Sanitizer*'</c>).
+/// <code>
+/// images CORPUS_DIR WORK_DIR SCREENSHOTS LONG PHOTOS   generate the corpus if missing; time ours, libvips, ImageMagick
+/// images-ours OUT_DIR                                 (child process) our pipeline: file paths in, one JSON line each out
+/// sweep WORK_DIR OPEN DUE ROUNDS                       the deadline sweep: DUE among DUE against DUE among OPEN
+/// bdn ARGS...                                          BenchmarkDotNet
+/// </code>
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        switch (args.FirstOrDefault())
+        {
+            case "images" when args.Length == 6:
+                return await ImagePipelineBenchmark.RunAsync(
+                    args[1], args[2], new CorpusCounts(Int(args[3]), Int(args[4]), Int(args[5])));
+            case "images-ours" when args.Length == 2:
+                return await OurPipelineRun.RunAsync(args[1]);
+            case "sweep" when args.Length == 5:
+                return await SweepBenchmark.RunAsync(args[1], Int(args[2]), Int(args[3]), Int(args[4]));
+            case "bdn":
+                BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args[1..]);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync(
+                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours OUT | sweep WORK OPEN DUE ROUNDS | bdn ARGS");
+                return 2;
+        }
+    }
+
+    private static int Int(string value) => int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+}
