@@ -34,6 +34,9 @@ mkdir -p artifacts
 ef migrations script --idempotent --context SqlServerDisputesDbContext -o artifacts/sqlserver-migrations.sql || failed_setup=1
 test -s artifacts/sqlserver-migrations.sql || failed_setup=1
 
+step "infra: Bicep template compiles"
+bash tests/check-infra.sh || failed_setup=1
+
 passed=0
 failed=0
 for project in tests/*.Tests/*.csproj; do
