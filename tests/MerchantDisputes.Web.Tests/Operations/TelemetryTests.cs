@@ -50,6 +50,8 @@ public sealed class TelemetryTests
     }
 }
 
+/// <summary>Hangfire keeps process-wide logging bound to the last app that started; run alone, with logging off.</summary>
+[Collection(nameof(MerchantDisputes.Web.Tests.Jobs.JobServers))]
 public sealed class JobTracingTests
 {
     [Fact]
@@ -64,6 +66,7 @@ public sealed class JobTracingTests
             ActivityStopped = stopped.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new QuietHangfireLog());
         using var storage = new InMemoryStorage();
         using var connection = storage.GetConnection();
         var job = new BackgroundJob(jobId, Job.FromExpression<DeadlineSweep>(s => s.RunAsync(CancellationToken.None)), DateTime.UtcNow);
@@ -77,4 +80,12 @@ public sealed class JobTracingTests
         Assert.Equal("hangfire.job DeadlineSweep.RunAsync", span.DisplayName);
         Assert.Equal(ActivityStatusCode.Error, span.Status);
     }
+}
+
+/// <summary>Hangfire logging that writes nothing, so a disposed app's logger factory is never touched.</summary>
+internal sealed class QuietHangfireLog : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+{
+    public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+    public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
 }
