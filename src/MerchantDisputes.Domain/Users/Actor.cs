@@ -11,5 +11,8 @@ public sealed record Actor(Guid? UserId, string Role, int? PlatformId = null)
 
     public bool IsSystem => Role == SystemRole;
 
+    /// <summary>The channel's own people (mediators, lawyers, admins): they read internal notes.</summary>
+    public bool IsStaff => Role is Roles.Mediator or Roles.Lawyer or Roles.Admin;
+
     public bool Is(string role) => string.Equals(Role, role, StringComparison.Ordinal);
 }

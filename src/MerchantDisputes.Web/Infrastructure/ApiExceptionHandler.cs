@@ -31,15 +31,14 @@ internal sealed class ApiExceptionMiddleware(RequestDelegate next)
             BadHttpRequestException e => BadBody(e),
             InvalidTransitionException e => Problems.Conflict(Problems.Text("Problem.InvalidTransition", e.Action, Problems.Text("Status." + e.Status))),
             ActionNotAllowedException => Problems.Forbidden(),
-            EvidenceRequiredException => Problems.Unprocessable(Problems.Text("Problem.EvidenceRequired")),
+            EvidenceRequiredException => Problems.Unprocessable(EvidenceProblems.Message(exception)!),
             Features.Disputes.CaseChangedException e => Problems.Conflict(
                 Problems.Text("Problem.CaseChanged", Problems.Text("Status." + e.CurrentStatus))),
             DbUpdateConcurrencyException => Problems.Conflict(Problems.Text("Problem.Concurrency")),
             DisputeNotFoundException => TypedResults.NotFound(),
             EvidenceRejectedException e => EvidenceProblems.Rejected(e),
             EvidenceStoreUnavailableException => EvidenceProblems.Unavailable(),
-            Features.Evidence.EvidenceLimitException e => Problems.Unprocessable(Problems.Text(e.MessageKey, [.. e.Arguments])),
-            Features.Evidence.EvidenceLockedException e => Problems.Unprocessable(Problems.Text("Evidence.Locked", Problems.Text("Status." + e.Status))),
+            Features.Evidence.EvidenceLimitException or Features.Evidence.EvidenceLockedException => Problems.Unprocessable(EvidenceProblems.Message(exception)!),
             _ => null,
         };
 
@@ -91,7 +90,7 @@ internal static class EvidenceProblems
             EvidenceRejectionReason.UnsupportedFormat => StatusCodes.Status415UnsupportedMediaType,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
-        var errors = new Dictionary<string, string[]> { ["file"] = [Problems.Text("Evidence.Rejected." + e.Reason)] };
+        var errors = new Dictionary<string, string[]> { ["file"] = [Message(e)!] };
         return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Status = status,
@@ -101,9 +100,23 @@ internal static class EvidenceProblems
         });
     }
 
+    /// <summary>
+    /// What an evidence refusal says to the user, in their language; the same words on the API and the pages.
+    /// Null for an exception that is not an evidence refusal.
+    /// </summary>
+    public static string? Message(Exception exception) => exception switch
+    {
+        EvidenceRejectedException e => Problems.Text("Evidence.Rejected." + e.Reason),
+        Features.Evidence.EvidenceLimitException e => Problems.Text(e.MessageKey, [.. e.Arguments]),
+        Features.Evidence.EvidenceLockedException e => Problems.Text("Evidence.Locked", Problems.Text("Status." + e.Status)),
+        EvidenceStoreUnavailableException => Problems.Text("Evidence.Unavailable"),
+        EvidenceRequiredException => Problems.Text("Problem.EvidenceRequired"),
+        _ => null,
+    };
+
     /// <summary>The blob store is down: nothing was written; try again shortly.</summary>
     public static IResult Unavailable() => new RetryAfter(
-        TypedResults.Problem(Problems.Text("Evidence.Unavailable"), statusCode: StatusCodes.Status503ServiceUnavailable, title: Problems.Text("Evidence.Unavailable.Title")),
+        TypedResults.Problem(Message(new EvidenceStoreUnavailableException())!, statusCode: StatusCodes.Status503ServiceUnavailable, title: Problems.Text("Evidence.Unavailable.Title")),
         seconds: 30);
 
     private sealed class RetryAfter(IResult inner, int seconds) : IResult

@@ -90,7 +90,7 @@ public static class HostingExtensions
         app.MapOpenApi("/openapi/{documentName}.json");
     }
 
-    private static bool IsApi(HttpContext context) =>
+    internal static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     public static void MapWebPages(this WebApplication app)

@@ -72,7 +72,7 @@ public static class AccountsExtensions
     /// <summary>API callers get a status code, never an HTML redirect to the sign-in page.</summary>
     private static Task ApiAwareRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        if (Infrastructure.HostingExtensions.IsApi(context.HttpContext))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

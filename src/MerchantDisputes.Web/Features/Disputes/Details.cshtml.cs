@@ -57,7 +57,7 @@ public sealed class DetailsModel(
     public bool CanPostMessage => Dispute is not null && Dispute.Status != DisputeStatus.Draft;
 
     /// <summary>The same rule as the messages endpoint: staff may mark a message internal.</summary>
-    public bool CanWriteInternal => IsStaff(Actor);
+    public bool CanWriteInternal => Actor.IsStaff;
 
     public bool CanWriteOpinion => Actor.Is(Roles.Lawyer);
 
@@ -170,7 +170,7 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostMessageAsync(string? body, [FromForm(Name = "internal")] bool isInternal, int? version, CancellationToken cancellationToken)
     {
         var actor = User.RequireActor();
-        if (isInternal && !IsStaff(actor))
+        if (isInternal && !actor.IsStaff)
         {
             return ForbiddenAsync(cancellationToken);
         }
@@ -254,5 +254,4 @@ public sealed class DetailsModel(
 
     private TimelineEntryDto? Last(string kind) => Dispute?.Timeline?.LastOrDefault(e => e.Kind == kind);
 
-    private static bool IsStaff(Actor actor) => actor.Is(Roles.Mediator) || actor.Is(Roles.Lawyer) || actor.Is(Roles.Admin);
 }

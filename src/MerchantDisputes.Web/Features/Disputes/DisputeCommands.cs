@@ -31,7 +31,7 @@ public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock, No
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsDuplicateTimelineEntry(e))
+        catch (DbUpdateException e) when (IsRace(e))
         {
             db.ChangeTracker.Clear();
             var now = await db.Disputes.AsNoTracking().Where(d => d.Id == dispute.Id).Select(d => (DisputeStatus?)d.Status)
@@ -40,9 +40,16 @@ public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock, No
         }
     }
 
-    /// <summary>Two writers appending the same sequence number lost the race on the timeline's unique index.</summary>
-    private static bool IsDuplicateTimelineEntry(DbUpdateException e) =>
-        e.InnerException?.Message.Contains("TimelineEntries", StringComparison.OrdinalIgnoreCase) == true;
+    /// <summary>
+    /// Another writer changed the case first: its version moved on, or it took the next timeline sequence
+    /// (the loser hits the timeline's unique index).
+    /// </summary>
+    public static bool IsRace(DbUpdateException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e is DbUpdateConcurrencyException
+            || e.InnerException?.Message.Contains("TimelineEntries", StringComparison.OrdinalIgnoreCase) == true;
+    }
 
     public async Task<Dispute> CreateAsync(Actor actor, DisputeInput input, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class DisputeQueries(DisputesDbContext db)
         var size = Math.Clamp(filter.PageSize, 1, DisputeFilter.MaxPageSize);
         var query = Filtered(actor, filter);
         var total = await query.CountAsync(cancellationToken);
-        var zh = IsChinese();
+        var zh = Infrastructure.Display.IsChinese();
         var items = await Ordered(actor, query)
             .Skip((page - 1) * size)
             .Take(size)
@@ -63,12 +63,9 @@ public sealed class DisputeQueries(DisputesDbContext db)
     public static TimelineAudience WidestAudience(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.Role switch
-        {
-            Roles.Mediator or Roles.Lawyer or Roles.Admin => TimelineAudience.Staff,
-            Roles.Merchant => TimelineAudience.MerchantAndStaff,
-            _ => TimelineAudience.Everyone,
-        };
+        return actor.IsStaff ? TimelineAudience.Staff
+            : actor.Is(Roles.Merchant) ? TimelineAudience.MerchantAndStaff
+            : TimelineAudience.Everyone;
     }
 
     public static DisputeDto ToDto(Dispute d, Platform platform)
@@ -137,5 +134,4 @@ public sealed class DisputeQueries(DisputesDbContext db)
             ? query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
             : query.OrderBy(d => d.RespondBy == null).ThenBy(d => d.RespondBy).ThenBy(d => d.SubmittedAt).ThenBy(d => d.Id);
 
-    private static bool IsChinese() => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 }

@@ -62,25 +62,9 @@ public sealed class EvidenceModel(EvidenceService evidence, SanitizeGate gate, D
         {
             return NotFound();
         }
-        catch (EvidenceRejectedException e)
+        catch (Exception e) when (EvidenceProblems.Message(e) is { } message)
         {
-            Problem = Problems.Text("Evidence.Rejected." + e.Reason);
-        }
-        catch (EvidenceLimitException e)
-        {
-            Problem = Problems.Text(e.MessageKey, [.. e.Arguments]);
-        }
-        catch (EvidenceLockedException e)
-        {
-            Problem = Problems.Text("Evidence.Locked", Problems.Text("Status." + e.Status));
-        }
-        catch (EvidenceStoreUnavailableException)
-        {
-            Problem = Problems.Text("Evidence.Unavailable");
-        }
-        catch (EvidenceRequiredException)
-        {
-            Problem = Problems.Text("Problem.EvidenceRequired");
+            Problem = message;
         }
         catch (DomainValidationException e)
         {

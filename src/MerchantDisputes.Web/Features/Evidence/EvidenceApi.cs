@@ -76,11 +76,10 @@ public static class EvidenceApi
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(actor);
-        var staff = actor.Is(Roles.Mediator) || actor.Is(Roles.Lawyer) || actor.Is(Roles.Admin);
         var root = $"/api/v1/evidence/{item.Id}";
         return new EvidenceDto(
             item.Id, item.DisputeId, item.Caption, item.Format, item.Width, item.Height, item.OriginalBytes, item.SanitizedBytes,
-            item.OriginalSha256, item.SanitizedSha256, item.CreatedAt, staff ? item.SeenInOtherMerchantsCase : null,
+            item.OriginalSha256, item.SanitizedSha256, item.CreatedAt, actor.IsStaff ? item.SeenInOtherMerchantsCase : null,
             root + "/content", root + "/thumbnail", EvidenceReader.MaySeeOriginals(actor) ? root + "/original" : null);
     }
 

@@ -224,7 +224,7 @@ public sealed class EvidenceService(
                 await SaveAsync(actor, dispute, item, cancellationToken);
                 return;
             }
-            catch (DbUpdateException e) when (attempt < attempts && IsRace(e))
+            catch (DbUpdateException e) when (attempt < attempts && DisputeCommands.IsRace(e))
             {
                 fresh = await ReloadAsync(dispute.Id, cancellationToken);
                 if (fresh is null)
@@ -256,11 +256,6 @@ public sealed class EvidenceService(
         await notifier.QueueAsync(dispute, actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    /// <summary>Another writer changed the case first (its version, or the next timeline sequence).</summary>
-    private static bool IsRace(DbUpdateException e) =>
-        e is DbUpdateConcurrencyException
-        || e.InnerException?.Message.Contains("TimelineEntries", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The case as it is now, if it still takes evidence; null ends the retries.</summary>
     private async Task<Dispute?> ReloadAsync(Guid disputeId, CancellationToken cancellationToken)

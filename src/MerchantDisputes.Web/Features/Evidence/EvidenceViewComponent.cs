@@ -30,14 +30,13 @@ public sealed class EvidenceViewComponent(EvidenceReader reader, Microsoft.Exten
         }
 
         var merchant = actor.Is(Roles.Merchant);
-        var staff = actor.Is(Roles.Mediator) || actor.Is(Roles.Lawyer) || actor.Is(Roles.Admin);
         return View("~/Features/Evidence/_EvidencePanel.cshtml", new EvidencePanel(
             disputeId, status, items,
             CanAdd: merchant && status is DisputeStatus.Draft or DisputeStatus.NeedsInfo,
             CanRemove: merchant && status == DisputeStatus.Draft,
             CanSubmit: merchant && status == DisputeStatus.Draft,
             SeesOriginals: EvidenceReader.MaySeeOriginals(actor),
-            SeesDuplicates: staff,
+            SeesDuplicates: actor.IsStaff,
             MaxFiles: limits.Value.MaxFilesPerCase));
     }
 }

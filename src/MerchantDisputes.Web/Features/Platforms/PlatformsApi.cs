@@ -25,7 +25,7 @@ public static class PlatformsApi
     public static async Task<List<PlatformDto>> ActiveAsync(DisputesDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var zh = Infrastructure.Display.IsChinese();
         return await db.Platforms.AsNoTracking()
             .Where(p => p.IsActive)
             .OrderBy(p => p.Id)
@@ -37,7 +37,7 @@ public static class PlatformsApi
     public static async Task<List<PlatformDto>> AllAsync(DisputesDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var zh = Infrastructure.Display.IsChinese();
         return await db.Platforms.AsNoTracking()
             .OrderBy(p => p.Id)
             .Select(p => new PlatformDto(p.Slug, zh ? p.NameZh : p.NameEn, p.NameZh, p.NameEn))

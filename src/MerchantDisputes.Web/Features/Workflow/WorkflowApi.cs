@@ -103,8 +103,7 @@ public static class WorkflowApi
     private static async Task<Results<Ok<DisputeDto>, ProblemHttpResult>> PostMessage(Guid id, MessageRequest body, [AsParameters] Context c)
     {
         var actor = c.Actor;
-        var isStaff = actor.Is(Roles.Mediator) || actor.Is(Roles.Lawyer) || actor.Is(Roles.Admin);
-        if (body.Internal && !isStaff)
+        if (body.Internal && !actor.IsStaff)
         {
             return Problems.Forbidden();
         }
