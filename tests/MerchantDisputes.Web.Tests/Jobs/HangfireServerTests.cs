@@ -110,13 +110,8 @@ public sealed class HangfireServerTests
         }
     }
 
-    private static async Task CreateUserAsync(RealTimeJobsAppFactory app, string email, string role, string password)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MerchantDisputes.Infrastructure.Identity.ApplicationUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<MerchantDisputes.Infrastructure.Data.DisputesDbContext>();
-        await AccountSeeding.EnsureUserAsync(users, db, TimeProvider.System, new SeedUser(email, role, role, role == Roles.PlatformAgent ? "1688" : null), password);
-    }
+    private static Task<Guid> CreateUserAsync(RealTimeJobsAppFactory app, string email, string role, string password) =>
+        Staff.CreateAsync(app, email, role, role == Roles.PlatformAgent ? "1688" : null, password);
 
     /// <summary>Reads the case until the condition holds or the limit passes; the job server works meanwhile.</summary>
     private static async Task<bool> PollAsync(DisputesAppFactory app, Guid id, Func<Dispute, bool> condition)

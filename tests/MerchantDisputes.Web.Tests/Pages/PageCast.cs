@@ -35,11 +35,7 @@ public static partial class PageCast
     {
         ArgumentNullException.ThrowIfNull(app);
         var email = $"{role.ToLowerInvariant()}-{platformSlug ?? "channel"}-{Guid.NewGuid():N}@staff.test";
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
-        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        await AccountSeeding.EnsureUserAsync(users, db, clock, new SeedUser(email, role + " 测试", role, platformSlug), StaffPassword);
+        await Staff.CreateAsync(app, email, role, platformSlug, StaffPassword, role + " 测试");
         return email;
     }
 
@@ -51,25 +47,11 @@ public static partial class PageCast
     {
         ArgumentNullException.ThrowIfNull(merchant);
         var id = (await Session.CreateAsync(merchant.Api, ADispute.RefundOnly(platform))).GetProperty("id").GetString()!;
-        await AddEvidenceRowAsync(app, Guid.Parse(id), merchant.Id);
+        await Workflow.Support.Arrange.EvidenceAsync(merchant.Api, Guid.Parse(id));
         var submitted = await merchant.Api.PostAsync($"/api/v1/disputes/{id}/submit", null);
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         return id;
     }
-
-    /// <summary>
-    /// The one piece of evidence a case needs before it is submitted. This branch has no evidence upload API yet,
-    /// so the row goes straight into the database; once the evidence API lands, upload a real screenshot here instead.
-    /// </summary>
-    private static Task<int> AddEvidenceRowAsync(DisputesAppFactory app, Guid disputeId, Guid merchantId) =>
-        app.WithDbAsync(async db =>
-        {
-            var hash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-            db.Evidence.Add(EvidenceItem.Create(
-                new EvidenceFacts(Guid.NewGuid(), disputeId, merchantId, "物流退回截图", "png", "image/png", "png", 1080, 2400, 48_000, 41_000, hash, hash, $"test-{Guid.NewGuid():N}", false),
-                app.Clock.GetUtcNow()));
-            return await db.SaveChangesAsync();
-        });
 
     /// <summary>Posts one action form of the case page, with the antiforgery token and version the page carries now.</summary>
     public static async Task<HttpResponseMessage> ActAsync(HttpClient browser, string id, string handler, Dictionary<string, string>? fields = null)

@@ -17,15 +17,8 @@ public sealed class CaseSeeder(DisputesAppFactory app)
 {
     public static readonly Actor Mediator = new(Guid.Parse("0195f2a0-2222-7000-8000-000000000001"), Roles.Mediator);
 
-    public async Task<Guid> MerchantAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
-        var user = await AccountSeeding.EnsureUserAsync(
-            users, db, app.Clock, new SeedUser($"seed-{Guid.NewGuid():N}@shop.test", "种子商家", Roles.Merchant, null), "Correct-Horse-9");
-        return user.Id;
-    }
+    public Task<Guid> MerchantAsync() =>
+        Staff.CreateAsync(app, $"seed-{Guid.NewGuid():N}@shop.test", Roles.Merchant, password: Session.Password, displayName: "种子商家");
 
     /// <summary>A case forwarded to the platform at the clock's current time, so its RespondBy is one window later.</summary>
     public async Task<Guid> AwaitingPlatformAsync(Guid merchantId, CaseWindows windows, int platformId = 1)

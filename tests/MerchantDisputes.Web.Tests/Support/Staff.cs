@@ -21,13 +21,16 @@ public static class Staff
         return client;
     }
 
-    public static async Task CreateAsync(DisputesAppFactory app, string email, string role, string? platformSlug = null)
+    /// <summary>Creates a user in any role through AccountSeeding, the admin tooling's own path; returns its id.</summary>
+    public static async Task<Guid> CreateAsync(
+        DisputesAppFactory app, string email, string role, string? platformSlug = null, string password = Password, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        await AccountSeeding.EnsureUserAsync(users, db, clock, new SeedUser(email, role, role, platformSlug), Password);
+        var user = await AccountSeeding.EnsureUserAsync(users, db, clock, new SeedUser(email, displayName ?? role, role, platformSlug), password);
+        return user.Id;
     }
 }

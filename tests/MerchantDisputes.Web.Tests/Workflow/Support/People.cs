@@ -33,15 +33,7 @@ public static class People
     {
         ArgumentNullException.ThrowIfNull(app);
         var email = $"{role.ToUpperInvariant()}-{platformSlug ?? "channel"}-{Guid.NewGuid():N}@staff.test";
-        Guid id;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<DisputesDbContext>();
-            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            var user = await AccountSeeding.EnsureUserAsync(users, db, clock, new SeedUser(email, role + " 测试", role, platformSlug), StaffPassword);
-            id = user.Id;
-        }
+        var id = await Staff.CreateAsync(app, email, role, platformSlug, StaffPassword, role + " 测试");
 
         var client = new ApiClient(app.CreateClient());
         await Session.SignInAsync(client, email, StaffPassword);
