@@ -158,12 +158,7 @@ public sealed class CaseActionPageTests(DisputesAppFactory app) : IClassFixture<
     [Fact]
     public async Task An_internal_note_is_marked_for_staff_and_never_reaches_the_merchant_or_the_platform()
     {
-        var merchant = await PageCast.MerchantAsync(app);
-        var id = await PageCast.SubmittedCaseAsync(app, merchant);
-        var mediator = await PageCast.StaffAsync(app, Roles.Mediator);
-        var agent = await PageCast.StaffAsync(app, Roles.PlatformAgent, "1688");
-        await PageCast.ActOkAsync(mediator, id, "Claim");
-        await PageCast.ActOkAsync(mediator, id, "Forward");
+        var (merchant, id, mediator, agent) = await PageCast.ForwardedCaseAsync(app);
 
         var noted = await PageCast.ActOkAsync(mediator, id, "Message", new() { ["body"] = "内部：该商家去年有类似投诉", ["internal"] = "true" });
         await PageCast.ActOkAsync(merchant.Browser, id, "Message", new() { ["body"] = "请尽快处理，谢谢" });
@@ -186,12 +181,7 @@ public sealed class CaseActionPageTests(DisputesAppFactory app) : IClassFixture<
     [Fact]
     public async Task The_merchant_contests_and_the_mediator_closes_the_case_through_the_pages()
     {
-        var merchant = await PageCast.MerchantAsync(app);
-        var id = await PageCast.SubmittedCaseAsync(app, merchant);
-        var mediator = await PageCast.StaffAsync(app, Roles.Mediator);
-        var agent = await PageCast.StaffAsync(app, Roles.PlatformAgent, "1688");
-        await PageCast.ActOkAsync(mediator, id, "Claim");
-        await PageCast.ActOkAsync(mediator, id, "Forward");
+        var (merchant, id, mediator, agent) = await PageCast.ForwardedCaseAsync(app);
         var noOutcome = await PageCast.ActAsync(agent, id, "Respond", new() { ["message"] = "维持原判" });
         await PageCast.ActOkAsync(agent, id, "Respond", new() { ["outcome"] = "Upheld", ["message"] = "维持原判" });
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MerchantDisputes.Domain.Evidence;
+using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Identity;
 using MerchantDisputes.Web.Features.Account;
@@ -51,6 +52,18 @@ public static partial class PageCast
         var submitted = await merchant.Api.PostAsync($"/api/v1/disputes/{id}/submit", null);
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         return id;
+    }
+
+    /// <summary>A 1688 case a mediator has claimed and forwarded through the pages, with the people on it.</summary>
+    public static async Task<(PageMerchant Merchant, string Id, HttpClient Mediator, HttpClient Agent)> ForwardedCaseAsync(DisputesAppFactory app)
+    {
+        var merchant = await MerchantAsync(app);
+        var id = await SubmittedCaseAsync(app, merchant);
+        var mediator = await StaffAsync(app, Roles.Mediator);
+        var agent = await StaffAsync(app, Roles.PlatformAgent, "1688");
+        await ActOkAsync(mediator, id, "Claim");
+        await ActOkAsync(mediator, id, "Forward");
+        return (merchant, id, mediator, agent);
     }
 
     /// <summary>Posts one action form of the case page, with the antiforgery token and version the page carries now.</summary>
