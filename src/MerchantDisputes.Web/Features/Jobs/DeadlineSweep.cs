@@ -73,7 +73,10 @@ public sealed partial class DeadlineSweep(
             .Where(d => TimedStatuses.Contains(d.Status) && d.DeadlineAt != null && d.DeadlineAt <= now);
         if (after is { } key)
         {
-            query = query.Where(d => d.DeadlineAt > key.At || (d.DeadlineAt == key.At && d.Id.CompareTo(key.Id) > 0));
+            // The first condition is implied by the second; it is there so the database can start the index range
+            // at the key instead of re-reading every still-due entry on each page.
+            query = query.Where(d => d.DeadlineAt >= key.At)
+                .Where(d => d.DeadlineAt > key.At || (d.DeadlineAt == key.At && d.Id.CompareTo(key.Id) > 0));
         }
 
         var rows = await query.OrderBy(d => d.DeadlineAt).ThenBy(d => d.Id)
