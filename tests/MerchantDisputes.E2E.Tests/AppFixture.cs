@@ -124,6 +124,7 @@ public sealed class AppFixture : IAsyncLifetime
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["RateLimits__SignInPerMinute"] = "1000";
         info.Environment["RateLimits__RegisterPerMinute"] = "1000";
+        info.Environment["PublicTransparency__CacheDuration"] = "00:00:00";
         return info;
     }
 

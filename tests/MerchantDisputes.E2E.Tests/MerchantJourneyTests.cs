@@ -43,13 +43,80 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await other.ShootAsync("04-not-found");
     }
 
-    private static async Task<string> FileRefundOnlyDraftAsync(IPage page)
+    [Fact]
+    public async Task A_refund_only_case_goes_from_filing_to_the_platforms_reversal_to_a_five_star_rating_and_the_public_feed()
+    {
+        var title = $"仅退款判罚申诉 {Guid.NewGuid().ToString("N")[..8]}";
+        await using var merchant = await app.NewSessionAsync();
+        await merchant.SignInAsync("merchant@demo.local");
+        var url = await FileRefundOnlyDraftAsync(merchant.Page, title, titleIsPublic: true);
+        await UploadTwoScreenshotsAsync(merchant.Page);
+        await merchant.Page.GetByRole(AriaRole.Button, new() { Name = "提交申诉" }).ClickAsync();
+        await Assertions.Expect(merchant.Page.Locator(".badge.Submitted")).ToBeVisibleAsync();
+        await merchant.ShootAsync("20-story-submitted");
+
+        await using var mediator = await app.NewSessionAsync();
+        await mediator.SignInAsync("mediator@demo.local");
+        await mediator.Page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await mediator.Page.WaitForURLAsync(url);
+        await ActAsync(mediator, "Claim", ".badge.UnderReview");
+        await mediator.Page.Locator("#forward-note").FillAsync("请核实物流退回记录");
+        await ActAsync(mediator, "Forward", ".badge.AwaitingPlatform");
+        await mediator.ShootAsync("21-story-forwarded");
+
+        await using var agent = await app.NewSessionAsync();
+        await agent.SignInAsync("agent-1688@demo.local");
+        await agent.Page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await agent.Page.WaitForURLAsync(url);
+        await agent.Page.Locator("label[for=outcome-Reversed]").ClickAsync();
+        await agent.Page.Locator("#respond-message").FillAsync("经核实包裹已退回，撤销仅退款判定，货款已退还。");
+        await ActAsync(agent, "Respond", ".badge.PlatformResponded");
+        await agent.ShootAsync("22-story-answered");
+
+        await merchant.Page.GotoAsync(url);
+        await Assertions.Expect(merchant.Page.Locator("p.prose", new() { HasText = "经核实包裹已退回，撤销仅退款判定，货款已退还。" })).ToBeVisibleAsync();
+        await ActAsync(merchant, "Accept", ".badge.Resolved");
+        await merchant.Page.Locator("label[for=score-5]").ClickAsync();
+        await merchant.Page.Locator("#rate-comment").FillAsync("处理及时");
+        await ActAsync(merchant, "Rate", ".badge.Resolved");
+        await Assertions.Expect(merchant.Page.GetByText("感谢您的评价。")).ToBeVisibleAsync();
+        await Assertions.Expect(merchant.Page.GetByText("5 / 5 分").First).ToBeVisibleAsync();
+        await Assertions.Expect(merchant.Page.Locator("#action-Rate")).ToHaveCountAsync(0);
+        await merchant.ShootAsync("23-story-rated");
+
+        await using var visitor = await app.NewSessionAsync();
+        await visitor.Page.GotoAsync("/Public");
+        var listed = visitor.Page.Locator(".feed li", new() { HasText = title });
+        await Assertions.Expect(listed).ToHaveCountAsync(1);
+        await Assertions.Expect(listed.Locator(".badge.Resolved")).ToHaveTextAsync("已解决");
+        await Assertions.Expect(listed).ToContainTextAsync("1688");
+        await visitor.ShootAsync("24-story-public-feed");
+
+        foreach (var session in new[] { merchant, mediator, agent, visitor })
+        {
+            session.AssertNoConsoleErrors();
+        }
+    }
+
+    /// <summary>Submits the case page's form for one action and waits for the page that answers it.</summary>
+    private static async Task ActAsync(Session session, string action, string expectedBadge)
+    {
+        await session.Page.Locator($"#action-{action} button[type=submit]").ClickAsync();
+        await Assertions.Expect(session.Page.Locator(expectedBadge).First).ToBeVisibleAsync();
+    }
+
+    private static async Task<string> FileRefundOnlyDraftAsync(IPage page, string title = "包裹退回未签收仍被判仅退款", bool titleIsPublic = false)
     {
         await page.GotoAsync("/Disputes/New");
         await page.Locator("label.choice", new() { HasText = "仅退款" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
         await page.Locator("#platform").SelectOptionAsync("1688");
-        await page.Locator("#title").FillAsync("包裹退回未签收仍被判仅退款");
+        await page.Locator("#title").FillAsync(title);
+        if (titleIsPublic)
+        {
+            await page.Locator("input[name='Form.TitleIsPublic']").CheckAsync();
+        }
+
         await page.Locator("#amount").FillAsync("1340.70");
         await page.Locator("#narrative").FillAsync("买家拒收，包裹已退回未签收，平台仍判仅退款并扣除货款。");
         await page.Locator("#desiredOutcome").FillAsync("撤销仅退款判罚，退还货款。");
