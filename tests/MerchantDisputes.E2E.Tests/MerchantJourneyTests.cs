@@ -59,6 +59,7 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await mediator.SignInAsync("mediator@demo.local");
         await mediator.Page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await mediator.Page.WaitForURLAsync(url);
+        await LookAtTheFirstScreenshotAsync(mediator, url);
         await ActAsync(mediator, "Claim", ".badge.UnderReview");
         await mediator.Page.Locator("#forward-note").FillAsync("请核实物流退回记录");
         await ActAsync(mediator, "Forward", ".badge.AwaitingPlatform");
@@ -96,6 +97,20 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         {
             session.AssertNoConsoleErrors();
         }
+    }
+
+    /// <summary>Opens the first screenshot in the viewer, zooms to actual pixels with a click and back, returns to the case.</summary>
+    private static async Task LookAtTheFirstScreenshotAsync(Session session, string caseUrl)
+    {
+        await session.Page.Locator(".evidence-item a.thumb").First.ClickAsync();
+        await Assertions.Expect(session.Page.Locator(".viewer.fit img")).ToBeVisibleAsync();
+        await session.ShootAsync("25-story-viewer-fit");
+        await session.Page.Locator(".viewer img").ClickAsync();
+        await Assertions.Expect(session.Page.Locator(".viewer.actual")).ToBeVisibleAsync();
+        Assert.EndsWith("zoom=true", session.Page.Url, StringComparison.Ordinal);
+        await session.Page.Locator(".viewer img").ClickAsync();
+        await Assertions.Expect(session.Page.Locator(".viewer.fit")).ToBeVisibleAsync();
+        await session.Page.GotoAsync(caseUrl);
     }
 
     /// <summary>Submits the case page's form for one action and waits for the page that answers it.</summary>
