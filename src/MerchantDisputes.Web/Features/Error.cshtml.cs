@@ -17,7 +17,13 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        if (code == StatusCodes.Status404NotFound)
+        if (Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = MerchantDisputes.Infrastructure.Data.DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            TitleKey = "Problem.Busy.Title";
+            DetailKey = "Problem.Busy";
+        }
+        else if (code == StatusCodes.Status404NotFound)
         {
             TitleKey = "Error.NotFound.Title";
             DetailKey = "Error.NotFound.Detail";

@@ -27,6 +27,7 @@ internal sealed class ApiExceptionMiddleware(RequestDelegate next)
     internal static IResult? ToResult(Exception exception) =>
         exception switch
         {
+            _ when MerchantDisputes.Infrastructure.Data.DatabaseBusy.Is(exception) => Busy(),
             DomainValidationException e => Problems.Validation(e.Errors),
             BadHttpRequestException e => BadBody(e),
             InvalidTransitionException e => Problems.Conflict(Problems.Text("Problem.InvalidTransition", e.Action, Problems.Text("Status." + e.Status))),
@@ -41,6 +42,11 @@ internal sealed class ApiExceptionMiddleware(RequestDelegate next)
             Features.Evidence.EvidenceLimitException or Features.Evidence.EvidenceLockedException => Problems.Unprocessable(EvidenceProblems.Message(exception)!),
             _ => null,
         };
+
+    /// <summary>The database stayed locked past its timeout: nothing was written; try again shortly.</summary>
+    internal static IResult Busy() => new EvidenceProblems.RetryAfter(
+        TypedResults.Problem(Problems.Text("Problem.Busy"), statusCode: StatusCodes.Status503ServiceUnavailable, title: Problems.Text("Problem.Busy.Title")),
+        MerchantDisputes.Infrastructure.Data.DatabaseBusy.RetryAfterSeconds);
 
     /// <summary>Malformed JSON or a field of the wrong type: name the field when the parser knows it.</summary>
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem BadBody(BadHttpRequestException exception)
@@ -119,7 +125,7 @@ internal static class EvidenceProblems
         TypedResults.Problem(Message(new EvidenceStoreUnavailableException())!, statusCode: StatusCodes.Status503ServiceUnavailable, title: Problems.Text("Evidence.Unavailable.Title")),
         seconds: 30);
 
-    private sealed class RetryAfter(IResult inner, int seconds) : IResult
+    internal sealed class RetryAfter(IResult inner, int seconds) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {

@@ -71,7 +71,14 @@ public static class HostingExtensions
     public static void UseWebPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler("/Error");
+        // A locked database is a pause, not a fault: the page says so with 503 and Retry-After (the API: ApiExceptionMiddleware).
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            StatusCodeSelector = exception => MerchantDisputes.Infrastructure.Data.DatabaseBusy.Is(exception)
+                ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status500InternalServerError,
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -27,7 +27,7 @@ public sealed class EvidenceBadInputTests(DisputesAppFactory app) : IClassFixtur
     {
         var merchant = await Session.NewMerchantAsync(app);
         var id = (await Session.CreateAsync(merchant, ADispute.RefundOnly())).GetProperty("id").GetString()!;
-        var before = await StoredAsync();
+        var before = await app.StoredEvidenceAsync();
 
         var response = await Uploads.UploadAsync(merchant, id, Bytes(what), fileName);
 
@@ -35,7 +35,7 @@ public sealed class EvidenceBadInputTests(DisputesAppFactory app) : IClassFixtur
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await ApiClient.ReadAsync(response);
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("errors").GetProperty("file")[0].GetString()));
-        Assert.Equal(before, await StoredAsync());
+        Assert.Equal(before, await app.StoredEvidenceAsync());
     }
 
     [Fact]
@@ -48,12 +48,12 @@ public sealed class EvidenceBadInputTests(DisputesAppFactory app) : IClassFixtur
             await Uploads.UploadOkAsync(merchant, id, Uploads.Screenshot(1000 + i, 40, 40));
         }
 
-        var before = await StoredAsync();
+        var before = await app.StoredEvidenceAsync();
         var response = await Uploads.UploadAsync(merchant, id, Uploads.Screenshot(2000, 40, 40));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("20", (await ApiClient.ReadAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(before, await StoredAsync());
+        Assert.Equal(before, await app.StoredEvidenceAsync());
     }
 
     [Fact]
@@ -61,12 +61,12 @@ public sealed class EvidenceBadInputTests(DisputesAppFactory app) : IClassFixtur
     {
         var merchant = await Session.NewMerchantAsync(app);
         var id = await Uploads.SubmittedCaseAsync(merchant, seed: 3001);
-        var before = await StoredAsync();
+        var before = await app.StoredEvidenceAsync();
 
         var response = await Uploads.UploadAsync(merchant, id, Uploads.Screenshot(3002));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal(before, await StoredAsync());
+        Assert.Equal(before, await app.StoredEvidenceAsync());
     }
 
     private static byte[] Bytes(string what) => what switch
@@ -81,15 +81,4 @@ public sealed class EvidenceBadInputTests(DisputesAppFactory app) : IClassFixtur
         "10 MiB + 1 byte" => [.. Uploads.Screenshot(6), .. new byte[(10 * 1024 * 1024) + 1 - Uploads.Screenshot(6).Length]],
         _ => throw new ArgumentOutOfRangeException(nameof(what), what, null),
     };
-
-    /// <summary>Rows and blob files, so a test can show that a refusal left nothing behind.</summary>
-    private async Task<(int Rows, int Blobs)> StoredAsync()
-    {
-        var rows = await app.WithDbAsync(db => db.Evidence.CountAsync());
-        var folder = Path.Combine(app.DataDirectory, "evidence");
-        var blobs = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Count(f => !f.Contains(".meta", StringComparison.Ordinal) && !f.Contains(".staging", StringComparison.Ordinal))
-            : 0;
-        return (rows, blobs);
-    }
 }

@@ -1,6 +1,7 @@
 using MerchantDisputes.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -72,6 +73,23 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(work);
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<DisputesDbContext>());
+    }
+
+    /// <summary>Evidence rows and blob files of the folder store, so a test can show that a refusal left nothing behind.</summary>
+    public async Task<(int Rows, int Blobs)> StoredEvidenceAsync()
+    {
+        var rows = await WithDbAsync(db => db.Evidence.CountAsync());
+        return (rows, EvidenceBlobFiles().Count);
+    }
+
+    /// <summary>The folder store's blob files (not its metadata or staging files).</summary>
+    public IReadOnlyList<string> EvidenceBlobFiles()
+    {
+        var folder = Path.Combine(DataDirectory, "evidence");
+        return Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(".meta", StringComparison.Ordinal) && !f.Contains(".staging", StringComparison.Ordinal)).ToList()
+            : [];
     }
 
     protected override void Dispose(bool disposing)
