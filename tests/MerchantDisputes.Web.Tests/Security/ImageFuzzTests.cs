@@ -22,7 +22,10 @@ namespace MerchantDisputes.Web.Tests.Security;
 /// Issue 8's bounded fuzz run of the image pipeline, through the real upload endpoint: 2,000 mutations (fixed seed) of
 /// valid screenshots in the five accepted formats. Every answer is 2xx or 4xx within 2 seconds, never 5xx; afterwards
 /// every evidence row has its three blobs with the recorded SHA-256 and no blob is left without its row.
+/// Runs alone (its own collection, parallelisation off) so the 2-second bound measures the pipeline, not the other
+/// test classes sharing the machine's two cores.
 /// </summary>
+[Collection(ImageFuzzAlone.Name)]
 public sealed class ImageFuzzTests(DisputesAppFactory app, ITestOutputHelper output) : IClassFixture<DisputesAppFactory>
 {
     private const int Mutations = 2000;
@@ -169,4 +172,10 @@ public sealed class ImageFuzzTests(DisputesAppFactory app, ITestOutputHelper out
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ImageFuzzAlone
+{
+    public const string Name = "Image fuzz, alone";
 }
