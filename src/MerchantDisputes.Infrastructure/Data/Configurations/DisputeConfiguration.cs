@@ -65,6 +65,10 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
 
         // Queues by status, nearest platform deadline first.
         builder.HasIndex(d => new { d.Status, d.RespondBy });
+
+        // The staff queue without a status filter, in its order (deadline, then submission): a page is an index range
+        // instead of a sort of every submitted case (tests/perf/http.sh: 100,000 cases).
+        builder.HasIndex(d => new { d.RespondBy, d.SubmittedAt, d.Id }, "IX_Disputes_Queue");
         builder.HasIndex(d => new { d.PlatformId, d.Status });
     }
 

@@ -180,6 +180,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Status", "RespondBy");
 
+                    b.HasIndex(new[] { "RespondBy", "SubmittedAt", "Id" }, "IX_Disputes_Queue");
+
                     b.HasIndex(new[] { "PlatformId", "TimeToFirstAnswer", "SubmittedPeriod" }, "IX_Disputes_Reporting_AnswerTime");
 
                     b.HasIndex(new[] { "SubmittedPeriod", "PlatformId", "Type", "Region", "MerchantGender", "Currency", "Amount" }, "IX_Disputes_Reporting_Dimensions");
