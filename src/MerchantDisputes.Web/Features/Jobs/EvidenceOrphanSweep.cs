@@ -2,23 +2,25 @@ using Hangfire;
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Evidence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MerchantDisputes.Web.Features.Jobs;
 
 /// <summary>
-/// Removes blobs that no evidence row names once they are an hour old: what a crash between the blob write and
-/// the row write, or a failed compensation, leaves behind. Younger blobs may belong to an upload still in flight.
+/// Removes blobs that no evidence row names once they are older than <c>Hangfire:OrphanGrace</c> (an hour by
+/// default): what a crash between the blob write and the row write, or a failed compensation, leaves behind.
+/// Younger blobs may belong to an upload still in flight.
 /// </summary>
-public sealed partial class EvidenceOrphanSweep(IEvidenceStore store, IServiceScopeFactory scopes, TimeProvider clock, ILogger<EvidenceOrphanSweep> logger)
+public sealed partial class EvidenceOrphanSweep(
+    IEvidenceStore store, IServiceScopeFactory scopes, TimeProvider clock, IOptions<HangfireOptions> options, ILogger<EvidenceOrphanSweep> logger)
 {
-    public static readonly TimeSpan MinimumAge = TimeSpan.FromHours(1);
     private const int CheckBatch = 200;
 
     [DisableConcurrentExecution(timeoutInSeconds: 3600)]
     [AutomaticRetry(Attempts = 0)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow() - MinimumAge;
+        var cutoff = clock.GetUtcNow() - options.Value.OrphanGrace;
         var removed = 0;
         foreach (var container in Enum.GetValues<EvidenceContainer>())
         {

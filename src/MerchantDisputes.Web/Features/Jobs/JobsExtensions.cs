@@ -45,6 +45,13 @@ public sealed class HangfireOptions
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public string OutboxCron { get; set; } = "* * * * *";
+
+    /// <summary>
+    /// How old an unnamed blob must be before the orphan sweep removes it: younger ones may belong to an upload
+    /// still in flight. Lower it only where no upload can be running (a test after a restart).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan OrphanGrace { get; set; } = TimeSpan.FromHours(1);
 }
 
 public static class JobsExtensions
