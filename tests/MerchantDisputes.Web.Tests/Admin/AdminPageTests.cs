@@ -159,7 +159,7 @@ public sealed partial class AdminPageTests(DisputesAppFactory app) : IClassFixtu
     }
 
     private HttpClient NewBrowser(bool autoRedirect = false) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = autoRedirect });
+        app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = DisputesAppFactory.Https, HandleCookies = true, AllowAutoRedirect = autoRedirect });
 
     /// <summary>Posts a form and reads where it leads: the redirect target, or the page itself when it answers directly.</summary>
     private static async Task<string> PostAsync(HttpClient browser, string url, Dictionary<string, string> fields, string? formPage = null)

@@ -127,7 +127,7 @@ public sealed class DisputeLifecycleApiTests(DisputesAppFactory app) : IClassFix
     [Fact]
     public async Task Anonymous_callers_get_401_from_the_api_and_a_redirect_from_pages()
     {
-        var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = DisputesAppFactory.Https, AllowAutoRedirect = false });
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/disputes")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/v1/disputes", null)).StatusCode);

@@ -99,7 +99,7 @@ public sealed class HangfireServerTests
             await CreateUserAsync(app, $"{role.ToUpperInvariant()}@staff.test", role, password);
         }
 
-        var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = DisputesAppFactory.Https, AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/hangfire")).StatusCode);
         foreach (var role in Roles.All)
         {

@@ -11,7 +11,7 @@ public sealed partial class PageFlowTests(DisputesAppFactory app) : IClassFixtur
     [Fact]
     public async Task A_merchant_registers_files_a_frozen_funds_draft_and_withdraws_it_through_the_pages()
     {
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = DisputesAppFactory.Https, AllowAutoRedirect = true, HandleCookies = true });
         var email = $"page-{Guid.NewGuid():N}@shop.test";
 
         var dashboard = await PostFormAsync(browser, "/Account/Register", new()
@@ -44,7 +44,7 @@ public sealed partial class PageFlowTests(DisputesAppFactory app) : IClassFixtur
     [Fact]
     public async Task The_page_form_shows_field_errors_in_place_and_keeps_what_was_typed()
     {
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = DisputesAppFactory.Https, HandleCookies = true });
         await PostFormAsync(browser, "/Account/Register", new()
         {
             ["Input.Email"] = $"form-{Guid.NewGuid():N}@shop.test", ["Input.Password"] = "Correct-Horse-9",
@@ -66,7 +66,7 @@ public sealed partial class PageFlowTests(DisputesAppFactory app) : IClassFixtur
     [Fact]
     public async Task The_language_switch_is_remembered_across_pages()
     {
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = DisputesAppFactory.Https, HandleCookies = true });
 
         var english = await browser.GetStringAsync("/culture?culture=en&returnUrl=/Account/Login");
         var next = await browser.GetStringAsync("/Account/Register");
@@ -80,7 +80,7 @@ public sealed partial class PageFlowTests(DisputesAppFactory app) : IClassFixtur
     {
         var owner = await Session.NewMerchantAsync(app);
         var id = (await Session.CreateAsync(owner, ADispute.RefundOnly())).GetProperty("id").GetString();
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = DisputesAppFactory.Https, HandleCookies = true });
         await PostFormAsync(browser, "/Account/Register", new()
         {
             ["Input.Email"] = $"nosy-{Guid.NewGuid():N}@shop.test", ["Input.Password"] = "Correct-Horse-9",

@@ -9,7 +9,7 @@ public static partial class Browser
     public static async Task<HttpClient> SignedInAsync(DisputesAppFactory app, string email, string password)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = DisputesAppFactory.Https, HandleCookies = true, AllowAutoRedirect = false });
         var response = await PostFormAsync(browser, "/Account/Login", new() { ["Email"] = email, ["Password"] = password });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return browser;

@@ -24,7 +24,14 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
     {
         DataDirectory = dataDirectory;
         Directory.CreateDirectory(DataDirectory);
+        ClientOptions.BaseAddress = Https;
     }
+
+    /// <summary>
+    /// Clients talk to the test host over https://localhost, as production does: outside Development the
+    /// auth and antiforgery cookies are Secure, and a cookie container never sends those over http.
+    /// </summary>
+    public static Uri Https { get; } = new("https://localhost");
 
     /// <summary>False for tests that need real time (a real job server's cron).</summary>
     protected virtual bool UseFakeClock => true;
