@@ -1,17 +1,20 @@
 using BenchmarkDotNet.Running;
+using MerchantDisputes.Benchmarks.Http;
 using MerchantDisputes.Benchmarks.Images;
 using MerchantDisputes.Benchmarks.Sweep;
 
 namespace MerchantDisputes.Benchmarks;
 
 /// <summary>
-/// Entry point of the benchmarks. tests/perf/image-pipeline.sh calls "images" and tests/perf/sweep.sh "sweep", in
+/// Entry point of the benchmarks. tests/perf/image-pipeline.sh calls "images", tests/perf/sweep.sh "sweep" and tests/perf/http.sh "http-seed" and "filing", in
 /// Release; "bdn" hands the rest of the command line to BenchmarkDotNet for the in-process micro-benchmarks (for
 /// example <c>bdn --filter '*Sanitizer*'</c>).
 /// <code>
 /// images CORPUS_DIR WORK_DIR SCREENSHOTS LONG PHOTOS   generate the corpus if missing; time ours, libvips, ImageMagick
 /// images-ours OUT_DIR                                 (child process) our pipeline: file paths in, one JSON line each out
 /// sweep WORK_DIR OPEN DUE ROUNDS                       the deadline sweep: DUE among DUE against DUE among OPEN
+/// http-seed DB CASES IDS_FILE                          tests/perf/http.sh's database: CASES cases with timeline and evidence rows
+/// filing BASE_URL TOKEN COUNT                          tests/perf/http.sh's filing time: draft + 3 screenshots + submit, COUNT times
 /// bdn ARGS...                                          BenchmarkDotNet
 /// </code>
 /// </summary>
@@ -29,12 +32,16 @@ public static class BenchmarkProgram
                 return await OurPipelineRun.RunAsync(args[1]);
             case "sweep" when args.Length == 5:
                 return await SweepBenchmark.RunAsync(args[1], Int(args[2]), Int(args[3]), Int(args[4]));
+            case "http-seed" when args.Length == 4:
+                return await HttpSeed.RunAsync(args[1], Int(args[2]), args[3]);
+            case "filing" when args.Length == 4:
+                return await FilingRun.RunAsync(args[1], args[2], Int(args[3]));
             case "bdn":
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args[1..]);
                 return 0;
             default:
                 await Console.Error.WriteLineAsync(
-                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours OUT | sweep WORK OPEN DUE ROUNDS | bdn ARGS");
+                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours OUT | sweep WORK OPEN DUE ROUNDS | http-seed DB CASES IDS | filing URL TOKEN COUNT | bdn ARGS");
                 return 2;
         }
     }
