@@ -86,10 +86,11 @@ merchant=$(token_of perf-merchant@perf.test Perf-Merchant-Passw0rd)
 # The mediator's page session: the sign-in form with its antiforgery token, as a browser posts it, then the code.
 jar="$work/cookies.txt"
 verification_of() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' <<< "$1" | head -1; }
+# Outside Development the cookies are Secure, which curl keeps to https: over loopback http they go as a header.
+jar_cookies() { awk -F'\t' 'NF >= 7 && $1 !~ /^# / {printf "%s=%s; ", $6, $7}' "$jar"; }
 form=$(curl -fsS -c "$jar" "$app/Account/Login")
-next=$(curl -fsS -o /dev/null -w '%{redirect_url}' -b "$jar" -c "$jar" --data-urlencode "Email=perf-mediator@perf.test" \
+next=$(curl -fsS -o /dev/null -w '%{redirect_url}' -H "Cookie: $(jar_cookies)" -c "$jar" --data-urlencode "Email=perf-mediator@perf.test" \
   --data-urlencode "Password=Perf-Mediator-Passw0rd" --data-urlencode "__RequestVerificationToken=$(verification_of "$form")" "$app/Account/Login")
-jar_cookies() { awk -F'\t' 'NF >= 7 && $1 !~ /^# / {printf "%s=%s; ", $6, $7}' "$jar"; } # Secure ones too, over loopback http
 if [[ "$next" == *"/Account/LoginWith2fa"* ]]; then
   form=$(curl -fsS -H "Cookie: $(jar_cookies)" -c "$jar" "$next")
   code=$(totp) # the page's input has id "code"; its form name is bound by the page model, so send the usual names
