@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MerchantDisputes.Web.Tests.Security;
 
-/// <summary>Cookies are Secure, HttpOnly and SameSite outside Development; a crash shows no exception detail.</summary>
+/// <summary>
+/// Cookies are HttpOnly and SameSite; outside Development the sign-in cookie is always Secure and the antiforgery
+/// cookie whenever the request is HTTPS; a crash shows no exception detail.
+/// </summary>
 public sealed class CookieAndErrorHardeningTests
 {
     private const string Secret = "secret-crash-detail-4711";
@@ -25,6 +28,22 @@ public sealed class CookieAndErrorHardeningTests
         AssertHardened(antiforgery, "samesite=strict");
 
         var signedIn = await SignInAsync(browser, page, email);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var auth = SetCookies(signedIn).Single(c => c.StartsWith("md.auth=", StringComparison.Ordinal));
+        AssertHardened(auth, "samesite=lax");
+    }
+
+    [Fact]
+    public async Task Behind_a_proxy_that_forwards_plain_http_the_form_pages_still_work_and_the_sign_in_cookie_stays_secure()
+    {
+        using var app = new DisputesAppFactory();
+        var email = await PageCast.CreateStaffAsync(app, "Mediator");
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), HandleCookies = false, AllowAutoRedirect = false });
+
+        var page = await browser.GetAsync("/Account/Login");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var signedIn = await SignInAsync(browser, page, email);
+
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var auth = SetCookies(signedIn).Single(c => c.StartsWith("md.auth=", StringComparison.Ordinal));
         AssertHardened(auth, "samesite=lax");

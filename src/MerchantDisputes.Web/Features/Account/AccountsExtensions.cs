@@ -26,13 +26,15 @@ public static class AccountsExtensions
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddPolicyScheme(ApiScheme, ApiScheme, o => o.ForwardDefaultSelector = SelectApiScheme);
 
-        // Outside Development the cookies are sent over HTTPS only; Development keeps plain http://localhost working.
+        // Outside Development the sign-in cookie is sent over HTTPS only; Development keeps plain http://localhost working.
+        // The antiforgery cookie follows the request's scheme: with "Always" the antiforgery system refuses (500) every
+        // form page reached over http, as behind a proxy that terminates TLS without forwarding the scheme.
         var secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddAntiforgery(o =>
         {
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = secure;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.ConfigureApplicationCookie(o =>
