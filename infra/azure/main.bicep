@@ -351,6 +351,8 @@ var sharedSettings = {
   Hangfire__WorkerCount: string(hangfireWorkerCount)
   Hangfire__SchedulePollingInterval: hangfireSchedulePollingInterval
   Hangfire__OutboxCron: outboxCron
+  // The orphan sweep's grace: blobs younger than this may belong to an upload still in flight.
+  Hangfire__OrphanGrace: '01:00:00'
   Email__Delivery: emailDelivery
   Email__From: emailFrom
   Email__SmtpHost: smtpHost
