@@ -15,6 +15,7 @@ namespace MerchantDisputes.Benchmarks;
 /// sweep WORK_DIR OPEN DUE ROUNDS                       the deadline sweep: DUE among DUE against DUE among OPEN
 /// http-seed DB CASES IDS_FILE                          tests/perf/http.sh's database: CASES cases with timeline and evidence rows
 /// filing BASE_URL TOKEN COUNT                          tests/perf/http.sh's filing time: draft + 3 screenshots + submit, COUNT times
+/// load BASE_URL MERCHANTS SECONDS                    tests/perf/load.sh: merchants filing at once, then every accepted case read back
 /// bdn ARGS...                                          BenchmarkDotNet
 /// </code>
 /// </summary>
@@ -36,12 +37,14 @@ public static class BenchmarkProgram
                 return await HttpSeed.RunAsync(args[1], Int(args[2]), args[3]);
             case "filing" when args.Length == 4:
                 return await FilingRun.RunAsync(args[1], args[2], Int(args[3]));
+            case "load" when args.Length == 4:
+                return await LoadRun.RunAsync(args[1], Int(args[2]), Int(args[3]));
             case "bdn":
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args[1..]);
                 return 0;
             default:
                 await Console.Error.WriteLineAsync(
-                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours OUT | sweep WORK OPEN DUE ROUNDS | http-seed DB CASES IDS | filing URL TOKEN COUNT | bdn ARGS");
+                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours OUT | sweep WORK OPEN DUE ROUNDS | http-seed DB CASES IDS | filing URL TOKEN COUNT | load URL MERCHANTS SECONDS | bdn ARGS");
                 return 2;
         }
     }

@@ -64,10 +64,10 @@ public static class FilingRun
         return body;
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
+    internal static double Percentile(List<double> sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private static Dictionary<string, object?> Body() => new()
+    internal static Dictionary<string, object?> Body() => new()
     {
         ["platform"] = "1688",
         ["type"] = "RefundOnly",
@@ -87,7 +87,7 @@ public static class FilingRun
     };
 
     /// <summary>A phone screenshot's look: white page, grey text lines, a coloured header and a photo-like block.</summary>
-    private static byte[] Screenshot(int seed)
+    internal static byte[] Screenshot(int seed)
     {
         var random = new Random(seed);
         using var image = new Image<Rgba32>(1080, 2400, Color.White);
