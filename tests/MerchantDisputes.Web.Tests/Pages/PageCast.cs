@@ -89,7 +89,7 @@ public static partial class PageCast
         ArgumentNullException.ThrowIfNull(browser);
         var page = await browser.GetStringAsync(url);
         var version = Version().Match(page);
-        return new LoadedForm(Token().Match(page).Groups[1].Value, version.Success ? version.Groups[1].Value : null, page);
+        return new LoadedForm(Browser.AntiforgeryToken(page), version.Success ? version.Groups[1].Value : null, page);
     }
 
     /// <summary>The page's own content, without layout and navigation.</summary>
@@ -115,9 +115,6 @@ public static partial class PageCast
             return await browser.PostAsync(url, new FormUrlEncodedContent(all));
         }
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [GeneratedRegex("name=\"version\" value=\"(\\d+)\"")]
     private static partial Regex Version();

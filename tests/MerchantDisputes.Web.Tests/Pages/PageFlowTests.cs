@@ -97,16 +97,11 @@ public sealed partial class PageFlowTests(DisputesAppFactory app) : IClassFixtur
 
     private static async Task<string> PostFormAsync(HttpClient browser, string url, Dictionary<string, string> fields, string? formPage = null)
     {
-        var page = await browser.GetStringAsync(formPage ?? url);
-        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
-        var response = await browser.PostAsync(url, new FormUrlEncodedContent(fields));
+        var response = await Browser.PostFormAsync(browser, url, fields, formPage);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} from {url}: {body[..Math.Min(body.Length, 500)]}");
         return body;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [GeneratedRegex("action=\"/Disputes/([0-9a-f-]{36})\\?handler=Withdraw\"")]
     private static partial Regex DetailsId();

@@ -70,7 +70,7 @@ public sealed class CookieAndErrorHardeningTests
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, HttpResponseMessage page, string email)
     {
         var html = await page.Content.ReadAsStringAsync();
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Browser.AntiforgeryToken(html);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>

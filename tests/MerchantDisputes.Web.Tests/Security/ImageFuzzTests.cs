@@ -115,14 +115,7 @@ public sealed class ImageFuzzTests(DisputesAppFactory app, ITestOutputHelper out
             ("shot.png", new PngEncoder()), ("shot.jpg", new JpegEncoder { Quality = 85 }), ("shot.webp", new WebpEncoder()),
             ("shot.gif", new GifEncoder()), ("shot.bmp", new BmpEncoder()),
         };
-        return encoders.Select(e => (e.Name, Encode(image, e.Encoder))).ToList();
-    }
-
-    private static byte[] Encode(Image image, IImageEncoder encoder)
-    {
-        using var bytes = new MemoryStream();
-        image.Save(bytes, encoder);
-        return bytes.ToArray();
+        return encoders.Select(e => (e.Name, TestImages.Encode(image.CloneAs<Rgba32>(), e.Encoder))).ToList();
     }
 
     private static readonly byte[] Interesting = [0x00, 0xFF, 0x7F, 0x80, 0x01, 0xFE];

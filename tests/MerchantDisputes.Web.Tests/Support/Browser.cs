@@ -20,8 +20,15 @@ public static partial class Browser
         ArgumentNullException.ThrowIfNull(browser);
         ArgumentNullException.ThrowIfNull(fields);
         var page = await browser.GetStringAsync(formPage ?? url);
-        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
+        fields["__RequestVerificationToken"] = AntiforgeryToken(page);
         return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The antiforgery token a page's form carries.</summary>
+    public static string AntiforgeryToken(string page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return Token().Match(page).Groups[1].Value;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
