@@ -44,9 +44,8 @@ internal sealed class ApiExceptionMiddleware(RequestDelegate next)
         };
 
     /// <summary>The database stayed locked past its timeout: nothing was written; try again shortly.</summary>
-    internal static IResult Busy() => new EvidenceProblems.RetryAfter(
-        TypedResults.Problem(Problems.Text("Problem.Busy"), statusCode: StatusCodes.Status503ServiceUnavailable, title: Problems.Text("Problem.Busy.Title")),
-        MerchantDisputes.Infrastructure.Data.DatabaseBusy.RetryAfterSeconds);
+    internal static IResult Busy() => Problems.Unavailable(
+        Problems.Text("Problem.Busy.Title"), Problems.Text("Problem.Busy"), MerchantDisputes.Infrastructure.Data.DatabaseBusy.RetryAfterSeconds);
 
     /// <summary>Malformed JSON or a field of the wrong type: name the field when the parser knows it.</summary>
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem BadBody(BadHttpRequestException exception)
@@ -121,16 +120,6 @@ internal static class EvidenceProblems
     };
 
     /// <summary>The blob store is down: nothing was written; try again shortly.</summary>
-    public static IResult Unavailable() => new RetryAfter(
-        TypedResults.Problem(Message(new EvidenceStoreUnavailableException())!, statusCode: StatusCodes.Status503ServiceUnavailable, title: Problems.Text("Evidence.Unavailable.Title")),
-        seconds: 30);
-
-    internal sealed class RetryAfter(IResult inner, int seconds) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
+    public static IResult Unavailable() => Problems.Unavailable(
+        Problems.Text("Evidence.Unavailable.Title"), Message(new EvidenceStoreUnavailableException())!, retryAfterSeconds: 30);
 }

@@ -49,6 +49,10 @@ public static class Problems
     public static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: Text("Problem.Unauthorized"));
 
+    /// <summary>503 with Retry-After: a dependency cannot take the work now, nothing was written; try again later.</summary>
+    public static IResult Unavailable(string title, string detail, int retryAfterSeconds) => new RetryAfter(
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: title), retryAfterSeconds);
+
     /// <summary>Looks up web text outside a request's DI scope (static helpers, exception handler).</summary>
     public static string Text(string key, params object[] arguments)
     {
@@ -61,4 +65,13 @@ public static class Problems
                 Microsoft.Extensions.Options.Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }),
                 Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
             .Create(typeof(SharedResource)));
+
+    private sealed class RetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }
