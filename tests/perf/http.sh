@@ -21,6 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+source tests/perf/app.sh
 cases="${1:-100000}" duration="${2:-15s}" filings="${3:-100}" warmup="${WARMUP:-10s}"
 command -v wrk > /dev/null || apt-get install -y wrk > /dev/null
 command -v sqlite3 > /dev/null || apt-get install -y sqlite3 > /dev/null
@@ -43,15 +44,8 @@ dotnet build tests/perf/Bare/Bare.csproj -c Release -v q -nologo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'); load average at start:$(uptime | sed 's/.*load average://')"
 dotnet tests/MerchantDisputes.Benchmarks/bin/Release/net10.0/MerchantDisputes.Benchmarks.dll http-seed "$work/merchantdisputes.db" "$cases" "$IDS_FILE"
 
-wait_for() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "not ready: $1" >&2; exit 1; }
-
-(cd src/MerchantDisputes.Web && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$app" DataDirectory="$work" \
-  Bootstrap__AdminEmail=perf-admin@perf.test Bootstrap__AdminPassword=Perf-Admin-Passw0rd \
-  Hangfire__Mode=WebOnly Logging__LogLevel__Default=Warning \
-  RateLimits__SignInPerMinute=100000 RateLimits__RegisterPerMinute=100000 RateLimits__UploadsPerMinute=100000 \
-  RateLimits__MessagesPerMinute=100000 \
-  exec dotnet bin/Release/net10.0/MerchantDisputes.Web.dll > "$work/app.log" 2>&1) &
-pids+=($!)
+start_app "$app" "$work" Bootstrap__AdminEmail=perf-admin@perf.test Bootstrap__AdminPassword=Perf-Admin-Passw0rd
+pids+=("$app_pid")
 (ASPNETCORE_URLS="$bare" exec dotnet tests/perf/Bare/bin/Release/net10.0/Bare.dll > "$work/bare.log" 2>&1) &
 pids+=($!)
 wait_for "$app/health/ready"

@@ -11,32 +11,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+source tests/perf/app.sh
 merchants="${1:-50}" seconds="${2:-60}"
 port="${APP_PORT:-5730}"
 app="http://127.0.0.1:$port"
 work=artifacts/perf/load
 rm -rf "$work" && mkdir -p "$work"
 work="$(cd "$work" && pwd)"
-pid=
-cleanup() { [ -z "$pid" ] || kill "$pid" 2> /dev/null || true; [ "${KEEP:-0}" = 1 ] || rm -rf "$work"; }
+app_pid=
+cleanup() { [ -z "$app_pid" ] || kill "$app_pid" 2> /dev/null || true; [ "${KEEP:-0}" = 1 ] || rm -rf "$work"; }
 trap cleanup EXIT
 
 dotnet build src/MerchantDisputes.Web -c Release -v q -nologo
 dotnet build tests/MerchantDisputes.Benchmarks -c Release -v q -nologo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average at start:$(uptime | sed 's/.*load average://')"
 
-(cd src/MerchantDisputes.Web && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$app" DataDirectory="$work" \
-  Hangfire__Mode=WebOnly Logging__LogLevel__Default=Warning \
-  RateLimits__SignInPerMinute=100000 RateLimits__RegisterPerMinute=100000 RateLimits__UploadsPerMinute=100000 \
-  RateLimits__MessagesPerMinute=100000 \
-  exec dotnet bin/Release/net10.0/MerchantDisputes.Web.dll > "$work/app.log" 2>&1) &
-pid=$!
-for _ in $(seq 1 120); do curl -fs -o /dev/null "$app/health/ready" && break; sleep 0.5; done
-curl -fs -o /dev/null "$app/health/ready"
+start_app "$app" "$work"
+wait_for "$app/health/ready"
 
 status=0
 dotnet tests/MerchantDisputes.Benchmarks/bin/Release/net10.0/MerchantDisputes.Benchmarks.dll load "$app" "$merchants" "$seconds" || status=$?
-echo "app peak working set: $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' "/proc/$pid/status")"
+echo "app peak working set: $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' "/proc/$app_pid/status")"
 echo "errors in the app's log: $(grep -c '^fail:' "$work/app.log" || true)"
 echo "load average at end:$(uptime | sed 's/.*load average://')"
 exit "$status"

@@ -41,16 +41,22 @@ public static class FilingRun
     {
         var created = await Ok(await http.PostAsJsonAsync("/api/v1/disputes", Body()));
         var id = JsonDocument.Parse(created).RootElement.GetProperty("id").GetString();
-        for (var i = 0; i < screenshots.Length; i++)
+        foreach (var screenshot in screenshots)
         {
-            using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(screenshots[i]);
-            file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-            form.Add(file, "file", $"screenshot-{i}.png");
-            await Ok(await http.PostAsync($"/api/v1/disputes/{id}/evidence", form));
+            await Ok(await UploadAsync(http, id!, screenshot));
         }
 
         await Ok(await http.PostAsync($"/api/v1/disputes/{id}/submit", null));
+    }
+
+    /// <summary>One PNG screenshot to a draft, as the pages' uploader sends it.</summary>
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient http, string disputeId, byte[] png)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(png);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", "screenshot.png");
+        return await http.PostAsync($"/api/v1/disputes/{disputeId}/evidence", form);
     }
 
     private static async Task<string> Ok(HttpResponseMessage response)

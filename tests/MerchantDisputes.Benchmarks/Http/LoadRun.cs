@@ -81,7 +81,7 @@ public static class LoadRun
             for (var s = 0; s < 2; s++)
             {
                 var which = (merchant + n + s) % Screenshots.Length;
-                var uploaded = await SendAsync(log, "upload screenshot", () => UploadAsync(http, id, Screenshots[which]));
+                var uploaded = await SendAsync(log, "upload screenshot", () => FilingRun.UploadAsync(http, id, Screenshots[which]));
                 if (uploaded.Status == HttpStatusCode.Created)
                 {
                     filed.Evidence.Add((JsonDocument.Parse(uploaded.Body).RootElement.GetProperty("id").GetString()!, Hashes[which]));
@@ -92,15 +92,6 @@ public static class LoadRun
                 && (await SendAsync(log, "submit", () => http.PostAsync($"/api/v1/disputes/{id}/submit", null))).Status == HttpStatusCode.OK;
             accepted.Add(filed with { Submitted = submitted });
         }
-    }
-
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient http, string id, byte[] bytes)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        form.Add(file, "file", "screenshot.png");
-        return http.PostAsync($"/api/v1/disputes/{id}/evidence", form);
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(
