@@ -5,9 +5,10 @@ namespace MerchantDisputes.Infrastructure.Evidence.Storage;
 
 /// <summary>
 /// Evidence in a local folder: one sub-folder per container, one file per blob. A blob is written to a
-/// staging file and then moved into place without overwriting, so a reader sees a whole blob or none and
-/// a second writer of the same name fails. The content type is kept beside it in a parallel ".meta" tree,
-/// written after the blob is in place, so that only the writer that won the name ever writes it.
+/// staging file and then moved into place without overwriting (<see cref="ExclusiveMove"/>), so a reader sees
+/// a whole blob or none and a second writer of the same name fails, also when both write at the same moment.
+/// The content type is kept beside it in a parallel ".meta" tree, written after the blob is in place, so that
+/// only the writer that won the name ever writes it.
 /// </summary>
 internal sealed class FileSystemEvidenceStore : IEvidenceStore
 {
@@ -139,14 +140,9 @@ internal sealed class FileSystemEvidenceStore : IEvidenceStore
     private static void Publish(string staged, string target, EvidenceContainer container, string blobName)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        try
+        if (!ExclusiveMove.TryMove(staged, target))
         {
-            // Without overwrite this is atomic and fails when the name is taken (link + unlink on Unix).
-            File.Move(staged, target, overwrite: false);
-        }
-        catch (IOException exception) when (File.Exists(target))
-        {
-            throw new EvidenceBlobAlreadyExistsException(container, blobName, exception);
+            throw new EvidenceBlobAlreadyExistsException(container, blobName);
         }
     }
 
