@@ -56,7 +56,9 @@ post() { curl -fsS -H 'Content-Type: application/json' "${@:3}" -d "$2" "$app$1"
 token_of() { post /api/v1/auth/login "{\"email\":\"$1\",\"password\":\"$2\"}" | json "['accessToken']"; }
 
 totp_key=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
-totp() { python3 -c "import base64,hmac,struct,time; k=base64.b32decode('$totp_key'); h=hmac.digest(k, struct.pack('>Q', int(time.time())//30), 'sha1'); o=h[-1]&15; print('%06d' % ((struct.unpack('>I', h[o:o+4])[0]&0x7fffffff)%1000000))"; }
+# totp [STEPS]: the code STEPS 30-second steps ahead. The app takes each code once and accepts the next step's
+# code as clock drift, so a second sign-in of one person within 30 s uses `totp 1`.
+totp() { python3 -c "import base64,hmac,struct,time; k=base64.b32decode('$totp_key'); h=hmac.digest(k, struct.pack('>Q', int(time.time())//30 + ${1:-0}), 'sha1'); o=h[-1]&15; print('%06d' % ((struct.unpack('>I', h[o:o+4])[0]&0x7fffffff)%1000000))"; }
 two_factor=$([ "$(curl -s -o /dev/null -w '%{http_code}' "$app/Account/LoginWith2fa")" != 404 ] && echo 1 || echo 0)
 enrol() { # EMAIL: what UserManager.ResetAuthenticatorKeyAsync + SetTwoFactorEnabledAsync store
   [ "$two_factor" = 1 ] || return 0
@@ -87,9 +89,9 @@ next=$(curl -fsS -o /dev/null -w '%{redirect_url}' -H "Cookie: $(jar_cookies)" -
   --data-urlencode "Password=Perf-Mediator-Passw0rd" --data-urlencode "__RequestVerificationToken=$(verification_of "$form")" "$app/Account/Login")
 if [[ "$next" == *"/Account/LoginWith2fa"* ]]; then
   form=$(curl -fsS -H "Cookie: $(jar_cookies)" -c "$jar" "$next")
-  code=$(totp) # the page's input has id "code"; its form name is bound by the page model, so send the usual names
-  curl -fsS -o /dev/null -H "Cookie: $(jar_cookies)" -c "$jar" --data-urlencode "Code=$code" --data-urlencode "Input.Code=$code" \
-    --data-urlencode "TwoFactorCode=$code" --data-urlencode "__RequestVerificationToken=$(verification_of "$form")" "$next"
+  code=$(totp 1) # the API sign-in above took this step's code
+  curl -fsS -o /dev/null -H "Cookie: $(jar_cookies)" -c "$jar" --data-urlencode "Code=$code" \
+    --data-urlencode "__RequestVerificationToken=$(verification_of "$form")" "$next"
 fi
 cookie=$(awk '$6 == "md.auth" {print "md.auth=" $7}' "$jar")
 [ -n "$cookie" ] || { echo "the mediator's page sign-in gave no cookie" >&2; exit 1; }

@@ -31,6 +31,7 @@ public abstract class DisputesDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Notifications.OutboxEmail> OutboxEmails => Set<Notifications.OutboxEmail>();
+    public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Http.Json;
+using MerchantDisputes.Web.Features.Account;
 
 namespace MerchantDisputes.Web.Infrastructure;
 
@@ -93,6 +94,7 @@ public static class HostingExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseSecondFactorGate();
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
     }

@@ -29,7 +29,7 @@ public sealed class DevelopmentSeedingTests(DevelopmentAppFactory app) : IClassF
     public async Task Development_seeds_one_demo_user_per_role(string email, string role, string? platform)
     {
         var client = new ApiClient(app.CreateClient());
-        await Session.SignInAsync(client, email, "Demo-Passw0rd!");
+        await Staff.SignInAsync(app, client, email, "Demo-Passw0rd!");
 
         var me = await ApiClient.ReadAsync(await client.GetAsync("/api/v1/me"));
 
@@ -44,7 +44,7 @@ public sealed class BootstrapAdminTests(BootstrapAdminAppFactory app) : IClassFi
     public async Task The_first_admin_comes_from_configuration()
     {
         var client = new ApiClient(app.CreateClient());
-        await Session.SignInAsync(client, "ops@channel.test", "First-Admin-Passw0rd");
+        await Staff.SignInAsync(app, client, "ops@channel.test", "First-Admin-Passw0rd");
 
         var me = await ApiClient.ReadAsync(await client.GetAsync("/api/v1/me"));
 
@@ -56,7 +56,7 @@ public sealed class BootstrapAdminTests(BootstrapAdminAppFactory app) : IClassFi
     public async Task An_admin_cannot_file_a_dispute()
     {
         var client = new ApiClient(app.CreateClient());
-        await Session.SignInAsync(client, "ops@channel.test", "First-Admin-Passw0rd");
+        await Staff.SignInAsync(app, client, "ops@channel.test", "First-Admin-Passw0rd");
 
         var response = await client.PostAsync("/api/v1/disputes", ADispute.RefundOnly());
 

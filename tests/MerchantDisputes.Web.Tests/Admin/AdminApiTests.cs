@@ -19,7 +19,7 @@ public sealed class AdminApiTests(DisputesAppFactory app) : IClassFixture<Disput
         var body = await ApiClient.ReadAsync(response);
         var password = body.GetProperty("initialPassword").GetString()!;
         var lawyer = new ApiClient(app.CreateClient());
-        await Session.SignInAsync(lawyer, email, password);
+        await Staff.SignInAsync(app, lawyer, email, password);
         var read = await ApiClient.ReadAsync(await admin.GetAsync(response.Headers.Location!.ToString()));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -62,7 +62,7 @@ public sealed class AdminApiTests(DisputesAppFactory app) : IClassFixture<Disput
         var login = await new ApiClient(app.CreateClient()).PostAsync("/api/v1/auth/login", new { email, password = PageCast.StaffPassword });
         var unlocked = await ApiClient.ReadAsync(await admin.PostAsync($"/api/v1/admin/users/{id}/unlock", null));
         var again = new ApiClient(app.CreateClient());
-        await Session.SignInAsync(again, email, PageCast.StaffPassword);
+        await Staff.SignInAsync(app, again, email, PageCast.StaffPassword);
 
         Assert.Equal(("PlatformAgent", "jd"), (agent.GetProperty("role").GetString(), agent.GetProperty("platform").GetString()));
         Assert.True(locked.GetProperty("locked").GetBoolean());
@@ -76,7 +76,7 @@ public sealed class AdminApiTests(DisputesAppFactory app) : IClassFixture<Disput
     {
         var email = await PageCast.CreateStaffAsync(app, Roles.Admin);
         var admin = new ApiClient(app.CreateClient());
-        await Session.SignInAsync(admin, email, PageCast.StaffPassword);
+        await Staff.SignInAsync(app, admin, email, PageCast.StaffPassword);
         var me = await ApiClient.ReadAsync(await admin.GetAsync($"/api/v1/admin/users?email={Uri.EscapeDataString(email)}"));
         var id = me.GetProperty("items")[0].GetProperty("id").GetString();
 
@@ -124,7 +124,7 @@ public sealed class AdminApiTests(DisputesAppFactory app) : IClassFixture<Disput
         else
         {
             client = new ApiClient(app.CreateClient());
-            await Session.SignInAsync(client, await PageCast.CreateStaffAsync(app, role, role == Roles.PlatformAgent ? "1688" : null), PageCast.StaffPassword);
+            await Staff.SignInAsync(app, client, await PageCast.CreateStaffAsync(app, role, role == Roles.PlatformAgent ? "1688" : null), PageCast.StaffPassword);
         }
 
         var calls = new Func<ApiClient, Task<HttpResponseMessage>>[]
@@ -149,7 +149,7 @@ public sealed class AdminApiTests(DisputesAppFactory app) : IClassFixture<Disput
     private async Task<ApiClient> AdminAsync()
     {
         var admin = new ApiClient(app.CreateClient());
-        await Session.SignInAsync(admin, await PageCast.CreateStaffAsync(app, Roles.Admin), PageCast.StaffPassword);
+        await Staff.SignInAsync(app, admin, await PageCast.CreateStaffAsync(app, Roles.Admin), PageCast.StaffPassword);
         return admin;
     }
 }

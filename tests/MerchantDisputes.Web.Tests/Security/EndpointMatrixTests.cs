@@ -40,6 +40,7 @@ public sealed class EndpointMatrixTests(DisputesAppFactory app, ITestOutputHelpe
         ["POST /api/v1/auth/register"] = "--------",
         ["GET /api/v1/me/"] = "UAAAAAAA",
         ["PUT /api/v1/me/"] = "U-------",
+        ["GET /api/v1/me/sign-ins"] = "UAAAAAAA",
         ["GET /api/v1/platforms"] = "AAAAAAAA",
         ["GET /api/v1/provinces"] = "AAAAAAAA",
         ["GET /api/v1/public/feed"] = "AAAAAAAA",
@@ -90,6 +91,8 @@ public sealed class EndpointMatrixTests(DisputesAppFactory app, ITestOutputHelpe
         ["PUT /api/v1/admin/users/{id:guid}"] = "UDDDDDD-",
         ["POST /api/v1/admin/users/{id:guid}/lock"] = "UDDDDDD-",
         ["POST /api/v1/admin/users/{id:guid}/unlock"] = "UDDDDDD-",
+        ["GET /api/v1/admin/users/{id:guid}/sign-ins"] = "UDDDDDDA",
+        ["POST /api/v1/admin/users/{id:guid}/two-factor/reset"] = "UDDDDDD-",
 
         ["PAGE /"] = "AAAAAAAA",
         ["PAGE /Index"] = "AAAAAAAA",
@@ -102,6 +105,10 @@ public sealed class EndpointMatrixTests(DisputesAppFactory app, ITestOutputHelpe
         ["PAGE /Account/Login"] = "A-------",
         ["PAGE /Account/Logout"] = "--------",
         ["PAGE /Account/Register"] = "A-------",
+        // The second sign-in step exists only after a right password in the same browser; without it, back to sign-in.
+        ["PAGE /Account/LoginWith2fa"] = "LLLLLLLL",
+        ["PAGE /Account/TwoFactor"] = "LAAAAAAA",
+        ["PAGE /Account/Security"] = "LAAAAAAA",
         ["PAGE /Notifications"] = "LAAAAAAA",
         ["PAGE /Disputes"] = "LAAAAAAA",
         ["PAGE /Disputes/Index"] = "LAAAAAAA",

@@ -79,7 +79,7 @@ public sealed class MatrixCast
     {
         var email = await PageCast.CreateStaffAsync(app, role, platform);
         var api = new ApiClient(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
-        await Session.SignInAsync(api, email, PageCast.StaffPassword);
+        await Staff.SignInAsync(app, api, email, PageCast.StaffPassword);
         _api[who] = api.Http;
         _browser[who] = await Browser.SignedInAsync(app, email, PageCast.StaffPassword);
     }

@@ -43,6 +43,9 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The last authenticator step each person used (see <see cref="Authenticator"/>).</summary>
+    public Dictionary<string, long> AuthenticatorSteps { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     protected virtual string EnvironmentName => "Testing";
 
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];

@@ -19,10 +19,10 @@ public static class Session
         return client;
     }
 
-    public static async Task SignInAsync(ApiClient client, string email, string password)
+    public static async Task SignInAsync(ApiClient client, string email, string password, string? twoFactorCode = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var login = await client.PostAsync("/api/v1/auth/login", new { email, password });
+        var login = await client.PostAsync("/api/v1/auth/login", new { email, password, twoFactorCode });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         var body = await ApiClient.ReadAsync(login);
         Assert.Equal("Bearer", body.GetProperty("tokenType").GetString());

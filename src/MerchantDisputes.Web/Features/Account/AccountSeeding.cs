@@ -14,6 +14,16 @@ public static class AccountSeeding
 {
     public const string DemoPassword = "Demo-Passw0rd!";
 
+    /// <summary>
+    /// The demo Mediator, Lawyer and Admin have this authenticator key (Base32), so the README can tell a visitor what
+    /// to add to an authenticator app. Development only; real staff scan their own key at their first sign-in.
+    /// </summary>
+    public const string DemoAuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    /// <summary>Where Identity's user store keeps the authenticator key (a user token of its own provider).</summary>
+    private const string IdentityStore = "[AspNetUserStore]";
+    private const string AuthenticatorKeyToken = "AuthenticatorKey";
+
     private static readonly (string Email, string Name, string Role, string? Platform)[] DemoUsers =
     [
         ("admin@demo.local", "演示管理员", Roles.Admin, null),
@@ -44,7 +54,11 @@ public static class AccountSeeding
         {
             foreach (var demo in DemoUsers)
             {
-                await EnsureUserAsync(users, db, clock, new(demo.Email, demo.Name, demo.Role, demo.Platform), DemoPassword);
+                var user = await EnsureUserAsync(users, db, clock, new(demo.Email, demo.Name, demo.Role, demo.Platform), DemoPassword);
+                if (SecondFactor.IsRequiredFor([demo.Role]) && !user.TwoFactorEnabled)
+                {
+                    await EnrolAuthenticatorAsync(users, user, DemoAuthenticatorKey);
+                }
             }
         }
     }
@@ -81,6 +95,15 @@ public static class AccountSeeding
         Check(await users.CreateAsync(user, password), seed.Email);
         Check(await users.AddToRoleAsync(user, seed.Role), seed.Email);
         return user;
+    }
+
+    /// <summary>Gives a user a known authenticator key and turns two-factor sign-in on (demo staff, tests).</summary>
+    public static async Task EnrolAuthenticatorAsync(UserManager<ApplicationUser> users, ApplicationUser user, string base32Key)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(user);
+        Check(await users.SetAuthenticationTokenAsync(user, IdentityStore, AuthenticatorKeyToken, base32Key), user.Email ?? string.Empty);
+        Check(await users.SetTwoFactorEnabledAsync(user, true), user.Email ?? string.Empty);
     }
 
     private static void Check(IdentityResult result, string email)

@@ -19,8 +19,18 @@ public static class AccountsExtensions
         services.AddIdentity<ApplicationUser, ApplicationRole>(ConfigureIdentity)
             .AddEntityFrameworkStores<DisputesDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorTokenProvider>(AuthenticatorTokenProvider.Name)
+            .AddSignInManager<AuditedSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<UserClaimsFactory>();
+        services.AddScoped<SignInHistory>();
+
+        // The cookie's principal is rebuilt when its security stamp is checked; the proof of a second factor must survive that.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.TimeProvider = clock;
+            o.OnRefreshingPrincipal = KeepSecondFactorProof;
+        });
 
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
@@ -70,6 +80,20 @@ public static class AccountsExtensions
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.SignIn.RequireConfirmedAccount = false;
+        o.Tokens.AuthenticatorTokenProvider = AuthenticatorTokenProvider.Name;
+    }
+
+    /// <summary>Stops staff who signed in without their second factor (after UseAuthorization).</summary>
+    public static IApplicationBuilder UseSecondFactorGate(this IApplicationBuilder app) => app.UseMiddleware<SecondFactorGate>();
+
+    private static Task KeepSecondFactorProof(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.CurrentPrincipal is { } current && SecondFactor.WasUsed(current) && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+        {
+            identity.AddClaim(SecondFactor.ProofClaim());
+        }
+
+        return Task.CompletedTask;
     }
 
     private static string SelectApiScheme(HttpContext context)

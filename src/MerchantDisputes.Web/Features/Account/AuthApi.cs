@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace MerchantDisputes.Web.Features.Account;
 
-public sealed record LoginRequest(string? Email, string? Password);
+/// <summary>Email and password; for an account with an authenticator also its current code or one recovery code.</summary>
+public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
 public sealed record RefreshRequest(string? RefreshToken);
 
@@ -37,7 +38,7 @@ public static class AuthApi
 
     /// <summary>The bearer handler writes the token response itself when the sign-in succeeds.</summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> Login(
-        LoginRequest request, SignInManager<ApplicationUser> signIn)
+        LoginRequest request, SignInManager<ApplicationUser> signIn, SignInHistory history)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -45,15 +46,79 @@ public static class AuthApi
                 string.IsNullOrWhiteSpace(request.Email) ? "email" : "password", Domain.Validation.ErrorCodes.Required);
         }
 
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var user = await signIn.UserManager.FindByNameAsync(request.Email.Trim());
+        if (user is null)
         {
-            return TypedResults.Empty;
+            return Problems.Unauthorized(Problems.Text("Account.InvalidLogin"));
         }
 
-        return Problems.Unauthorized(Problems.Text(result.IsLockedOut ? "Account.LockedOut" : "Account.InvalidLogin"));
+        if (await MustEnrolFirstAsync(signIn, user))
+        {
+            return await RefuseUntilEnrolledAsync(request.Password, user, signIn, history);
+        }
+
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return await SecondStepAsync(request, signIn);
+        }
+
+        return result.Succeeded ? TypedResults.Empty : Refused(result);
     }
+
+    /// <summary>A Mediator, Lawyer or Admin without an authenticator gets no token: they set one up in the pages first.</summary>
+    private static async Task<bool> MustEnrolFirstAsync(SignInManager<ApplicationUser> signIn, ApplicationUser user) =>
+        !user.TwoFactorEnabled && SecondFactor.IsRequiredFor(await signIn.UserManager.GetRolesAsync(user));
+
+    private static async Task<ProblemHttpResult> RefuseUntilEnrolledAsync(
+        string password, ApplicationUser user, SignInManager<ApplicationUser> signIn, SignInHistory history)
+    {
+        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        await history.RecordAsync(user.Id, SignInMethod.Password, check.Succeeded ? Microsoft.AspNetCore.Identity.SignInResult.NotAllowed : check);
+        return check.Succeeded
+            ? TypedResults.Problem(
+                Problems.Text("Account.SecondFactorSetup.Detail", SecondFactor.EnrolPath),
+                statusCode: StatusCodes.Status403Forbidden,
+                title: Problems.Text("Account.SecondFactorSetup"),
+                extensions: new Dictionary<string, object?> { ["secondFactorSetupRequired"] = true })
+            : Refused(check);
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> SecondStepAsync(LoginRequest request, SignInManager<ApplicationUser> signIn)
+    {
+        var result = !string.IsNullOrWhiteSpace(request.TwoFactorCode)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode, isPersistent: false, rememberClient: false)
+            : !string.IsNullOrWhiteSpace(request.TwoFactorRecoveryCode)
+                ? await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCodes.Normalize(request.TwoFactorRecoveryCode))
+                : null;
+        if (result is null)
+        {
+            return SecondFactorProblem("Account.SecondFactorRequired.Api");
+        }
+
+        return result.Succeeded ? TypedResults.Empty
+            : result.IsLockedOut ? Refused(result)
+            : SecondFactorProblem("Account.InvalidCode");
+    }
+
+    /// <summary>401 naming the field to fill: the password was right, the second step is missing or wrong.</summary>
+    private static ProblemHttpResult SecondFactorProblem(string messageKey)
+    {
+        var message = Problems.Text(messageKey);
+        return TypedResults.Problem(
+            message,
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: Problems.Text("Account.SecondFactorRequired"),
+            extensions: new Dictionary<string, object?>
+            {
+                ["secondFactorRequired"] = true,
+                ["errors"] = new Dictionary<string, string[]> { ["twoFactorCode"] = [message] },
+            });
+    }
+
+    private static ProblemHttpResult Refused(Microsoft.AspNetCore.Identity.SignInResult result) =>
+        Problems.Unauthorized(Problems.Text(result.IsLockedOut ? "Account.LockedOut" : "Account.InvalidLogin"));
 
     private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(
         RefreshRequest request,
@@ -69,7 +134,13 @@ public static class AuthApi
             return TypedResults.Challenge();
         }
 
+        // A new token proves what the old one proved: the second factor, when it was given, is carried over.
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        if (SecondFactor.WasUsed(ticket.Principal) && principal.Identity is System.Security.Claims.ClaimsIdentity identity)
+        {
+            identity.AddClaim(SecondFactor.ProofClaim());
+        }
+
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 }

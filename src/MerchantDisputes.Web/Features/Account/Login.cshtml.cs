@@ -39,6 +39,11 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : PageMode
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Disputes");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
+        }
+
         Message = Problems.Text(result.IsLockedOut ? "Account.LockedOut" : "Account.InvalidLogin");
         return Page();
     }

@@ -36,6 +36,8 @@ public static class MeApi
     {
         var group = app.MapGroup("/api/v1/me").WithTags("Me").RequireAuthorization(AccountsExtensions.ApiPolicy).DisableAntiforgery();
         group.MapGet("/", Get).WithName("GetMe").WithSummary("The signed-in user's profile and roles.");
+        group.MapGet("/sign-ins", SignIns).WithName("GetMySignIns")
+            .WithSummary("The signed-in user's latest sign-in attempts, newest first: time, outcome, method, address, device.");
         group.MapPut("/", Update).WithName("UpdateMe").WithSummary("Change the profile; merchants also their store, province and gender.");
     }
 
@@ -44,6 +46,12 @@ public static class MeApi
         var user = await users.GetUserAsync(principal);
         return user is null ? TypedResults.NotFound() : TypedResults.Ok(await DescribeAsync(user, users, db));
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<SignInEventDto>>, NotFound>> SignIns(
+        ClaimsPrincipal principal, UserManager<ApplicationUser> users, SignInHistory history, CancellationToken cancellationToken) =>
+        await users.GetUserAsync(principal) is { } user
+            ? TypedResults.Ok(await history.RecentAsync(user.Id, cancellationToken))
+            : TypedResults.NotFound();
 
     private static async Task<Results<Ok<MeDto>, NotFound, ValidationProblem>> Update(
         UpdateMeRequest request, ClaimsPrincipal principal, UserManager<ApplicationUser> users, DisputesDbContext db)

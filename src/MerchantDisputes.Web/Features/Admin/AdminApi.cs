@@ -35,6 +35,10 @@ public static class AdminApi
         group.MapPut("/users/{id:guid}", UpdateUser).WithName("AdminUpdateUser").WithSummary("Changes a staff member's role and platform binding.");
         group.MapPost("/users/{id:guid}/lock", Lock).WithName("AdminLockUser").WithSummary("Stops a user from signing in.");
         group.MapPost("/users/{id:guid}/unlock", Unlock).WithName("AdminUnlockUser").WithSummary("Lets a locked user sign in again.");
+        group.MapPost("/users/{id:guid}/two-factor/reset", ResetTwoFactor).WithName("AdminResetTwoFactor")
+            .WithSummary("Removes a user's authenticator and recovery codes and ends their sessions (a lost phone).");
+        group.MapGet("/users/{id:guid}/sign-ins", SignIns).WithName("AdminUserSignIns")
+            .WithSummary("A user's latest sign-in attempts, newest first: time, outcome, method, address, device.");
         group.MapGet("/platforms", ListPlatforms).WithName("AdminListPlatforms").WithSummary("Every platform, active or not.");
         group.MapPost("/platforms", CreatePlatform).WithName("AdminCreatePlatform").WithSummary("Adds a platform (slug, Chinese and English names).");
         group.MapPut("/platforms/{slug}", UpdatePlatform).WithName("AdminUpdatePlatform").WithSummary("Renames a platform and (de)activates it; the slug never changes.");
@@ -61,6 +65,15 @@ public static class AdminApi
 
     private static async Task<Results<Ok<AdminUserDto>, NotFound>> Unlock(Guid id, ClaimsPrincipal user, AdminService admin, CancellationToken cancellationToken) =>
         await admin.SetLockedAsync(id, locked: false, Me(user), cancellationToken) is { } updated ? TypedResults.Ok(updated) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<AdminUserDto>, NotFound>> ResetTwoFactor(Guid id, ClaimsPrincipal user, AdminService admin, CancellationToken cancellationToken) =>
+        await admin.ResetTwoFactorAsync(id, Me(user), cancellationToken) is { } updated ? TypedResults.Ok(updated) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<IReadOnlyList<SignInEventDto>>, NotFound>> SignIns(
+        Guid id, AdminService admin, SignInHistory history, CancellationToken cancellationToken) =>
+        await admin.FindUserAsync(id, cancellationToken) is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(await history.RecentAsync(id, cancellationToken));
 
     private static async Task<Ok<List<AdminPlatformDto>>> ListPlatforms(AdminService admin, CancellationToken cancellationToken) =>
         TypedResults.Ok(await admin.ListPlatformsAsync(cancellationToken));

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MerchantDisputes.Web.Features.Admin;
 
 public sealed record AdminUserDto(
-    Guid Id, string Email, string DisplayName, string? Role, string? Platform, bool Locked, DateTimeOffset CreatedAt);
+    Guid Id, string Email, string DisplayName, string? Role, string? Platform, bool Locked, DateTimeOffset CreatedAt, bool TwoFactorEnabled);
 
 /// <param name="Platform">The slug an agent is bound to; required for PlatformAgent, ignored for other roles.</param>
 /// <param name="Password">The initial password the admin hands over; blank to have one generated and shown once.</param>
@@ -161,6 +161,26 @@ public sealed class AdminService(UserManager<ApplicationUser> users, DisputesDbC
         return await FindUserAsync(id, cancellationToken);
     }
 
+    /// <summary>
+    /// For someone who lost their phone: authenticator and recovery codes are gone and every session ends; staff
+    /// set up a new authenticator at their next sign-in. An admin resets someone else's, never their own.
+    /// </summary>
+    public async Task<AdminUserDto?> ResetTwoFactorAsync(Guid id, Guid actingAdmin, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(id.ToString()) is not { } user)
+        {
+            return null;
+        }
+
+        if (id == actingAdmin)
+        {
+            throw new DomainValidationException([new ValidationError("id", "Web.Admin.NotYourself")]);
+        }
+
+        await TwoFactorModel.TurnOffAsync(users, user);
+        return await FindUserAsync(id, cancellationToken);
+    }
+
     public async Task<List<AdminPlatformDto>> ListPlatformsAsync(CancellationToken cancellationToken) =>
         await db.Platforms.AsNoTracking().OrderBy(p => p.Id)
             .Select(p => new AdminPlatformDto(p.Id, p.Slug, p.NameZh, p.NameEn, p.IsActive))
@@ -290,6 +310,7 @@ public sealed class AdminService(UserManager<ApplicationUser> users, DisputesDbC
                 u.PlatformId,
                 u.LockoutEnd,
                 u.CreatedAt,
+                u.TwoFactorEnabled,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
             })
             .ToListAsync(cancellationToken);
@@ -303,7 +324,8 @@ public sealed class AdminService(UserManager<ApplicationUser> users, DisputesDbC
                 CurrentUser.PrimaryRole(r.Roles.Contains),
                 r.PlatformId is { } p ? slugs.GetValueOrDefault(p) : null,
                 r.LockoutEnd is { } end && end > now,
-                r.CreatedAt))
+                r.CreatedAt,
+                r.TwoFactorEnabled))
             .ToList();
     }
 

@@ -36,7 +36,7 @@ public static class People
         var id = await Staff.CreateAsync(app, email, role, platformSlug, StaffPassword, role + " 测试");
 
         var client = new ApiClient(app.CreateClient());
-        await Session.SignInAsync(client, email, StaffPassword);
+        await Staff.SignInAsync(app, client, email, StaffPassword);
         return new Person(id, email, role, platformSlug, client);
     }
 }

@@ -12,7 +12,7 @@ namespace MerchantDisputes.Web.Features.Admin.Users;
 
 /// <summary>One person: role and platform binding (staff only), lock and unlock.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class EditModel(AdminService admin, DisputesDbContext db) : PageModel
+public sealed class EditModel(AdminService admin, DisputesDbContext db, SignInHistory history) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -20,6 +20,8 @@ public sealed class EditModel(AdminService admin, DisputesDbContext db) : PageMo
     public AdminUserDto? Person { get; private set; }
 
     public IReadOnlyList<PlatformDto> Platforms { get; private set; } = [];
+
+    public IReadOnlyList<SignInEventDto> SignIns { get; private set; } = [];
 
     public FormErrors Errors { get; } = new();
 
@@ -60,6 +62,26 @@ public sealed class EditModel(AdminService admin, DisputesDbContext db) : PageMo
 
     public Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken) => LockAsync(false, "Admin.Users.UnlockedNotice", cancellationToken);
 
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await admin.ResetTwoFactorAsync(Id, Me, cancellationToken) is null)
+            {
+                return NotFound();
+            }
+
+            Notice = "Admin.Users.TwoFactorResetNotice";
+            return RedirectToPage();
+        }
+        catch (DomainValidationException e)
+        {
+            Problem = string.Join(" ", e.Errors.Select(x => Problems.Describe(x, System.Globalization.CultureInfo.CurrentUICulture)));
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
     private async Task<IActionResult> LockAsync(bool locked, string notice, CancellationToken cancellationToken)
     {
         try
@@ -86,6 +108,7 @@ public sealed class EditModel(AdminService admin, DisputesDbContext db) : PageMo
     {
         Person = await admin.FindUserAsync(Id, cancellationToken);
         Platforms = await PlatformsApi.AllAsync(db, cancellationToken);
+        SignIns = Person is null ? [] : await history.RecentAsync(Id, cancellationToken);
         return Person is not null;
     }
 }
