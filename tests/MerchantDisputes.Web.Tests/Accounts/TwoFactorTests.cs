@@ -45,6 +45,20 @@ public sealed partial class TwoFactorTests(DisputesAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_admin_with_a_password_alone_does_not_reach_the_job_dashboard()
+    {
+        var email = await PageCast.CreateStaffAsync(app, Roles.Admin);
+        var browser = Browser.NewBrowser(app);
+        await Browser.PostFormAsync(browser, "/Account/Login", new() { ["Email"] = email, ["Password"] = PageCast.StaffPassword });
+
+        var dashboard = await browser.GetAsync("/hangfire");
+        var admin = await browser.GetAsync("/Admin/Users");
+
+        Assert.StartsWith("/Account/TwoFactor", dashboard.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/TwoFactor", admin.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signing_in_takes_the_code_once_and_each_recovery_code_once()
     {
         var (email, key, recovery) = await EnrolledMediatorAsync();
