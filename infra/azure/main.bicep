@@ -110,6 +110,7 @@ param merchantInfoWindow string = '7.00:00:00'
 param autoResolveWindow string = '7.00:00:00'
 param sweepCron string = '* * * * *'
 param outboxCron string = '* * * * *'
+param orphanCron string = '0 * * * *'
 
 @minValue(1)
 @maxValue(64)
@@ -353,6 +354,7 @@ var sharedSettings = {
   Hangfire__OutboxCron: outboxCron
   // The orphan sweep's grace: blobs younger than this may belong to an upload still in flight.
   Hangfire__OrphanGrace: '01:00:00'
+  Hangfire__OrphanCron: orphanCron
   Email__Delivery: emailDelivery
   Email__From: emailFrom
   Email__SmtpHost: smtpHost

@@ -1,7 +1,9 @@
 using System.Net;
+using Hangfire.Storage;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Web.Features.Account;
+using MerchantDisputes.Web.Features.Jobs;
 using MerchantDisputes.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +46,14 @@ public sealed class RestartedAppFactory(string dataDirectory) : DisputesAppFacto
         new("Hangfire:SchedulePollingInterval", "00:00:01"),
         new("Escalation:SweepCron", "* * * * * *"),
     ];
+}
+
+/// <summary>The app with the orphan sweep on a schedule of its own.</summary>
+public sealed class OrphanScheduleAppFactory : DisputesAppFactory
+{
+    public const string Cron = "*/10 * * * *";
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Hangfire:OrphanCron", Cron)];
 }
 
 [Collection(nameof(JobServers))]
@@ -108,6 +118,18 @@ public sealed class HangfireServerTests
             var expected = role == Roles.Admin ? HttpStatusCode.OK : HttpStatusCode.NotFound;
             Assert.True(expected == response.StatusCode, $"{role}: {(int)response.StatusCode}");
         }
+    }
+
+    [Fact]
+    public void The_orphan_sweep_runs_on_the_configured_schedule()
+    {
+        using var app = new OrphanScheduleAppFactory();
+        _ = app.CreateClient();
+
+        using var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var sweep = connection.GetRecurringJobs().Single(j => j.Id == JobsExtensions.OrphanJobId);
+
+        Assert.Equal(OrphanScheduleAppFactory.Cron, sweep.Cron);
     }
 
     private static Task<Guid> CreateUserAsync(RealTimeJobsAppFactory app, string email, string role, string password) =>

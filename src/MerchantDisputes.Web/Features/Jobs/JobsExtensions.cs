@@ -46,6 +46,9 @@ public sealed class HangfireOptions
 
     public string OutboxCron { get; set; } = "* * * * *";
 
+    /// <summary>The evidence orphan sweep's schedule: hourly, at minute 0 (Hangfire's <c>Cron.Hourly()</c>).</summary>
+    public string OrphanCron { get; set; } = "0 * * * *";
+
     /// <summary>
     /// How old an unnamed blob must be before the orphan sweep removes it: younger ones may belong to an upload
     /// still in flight. Lower it only where no upload can be running (a test after a restart).
@@ -106,7 +109,7 @@ public static class JobsExtensions
         var hangfire = app.Services.GetRequiredService<IOptions<HangfireOptions>>().Value;
         jobs.AddOrUpdate<DeadlineSweep>(SweepJobId, s => s.RunAsync(CancellationToken.None), escalation.SweepCron);
         jobs.AddOrUpdate<OutboxJob>(OutboxJobId, j => j.RunAsync(CancellationToken.None), hangfire.OutboxCron);
-        jobs.AddOrUpdate<EvidenceOrphanSweep>(OrphanJobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<EvidenceOrphanSweep>(OrphanJobId, j => j.RunAsync(CancellationToken.None), hangfire.OrphanCron);
         if (hangfire.Mode == InstanceMode.JobsOnly)
         {
             return;
