@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MerchantDisputes.Infrastructure.Tests.Evidence;
 using Microsoft.Playwright;
 
@@ -14,15 +11,14 @@ public sealed class Browsers : ICollectionFixture<AppFixture>
 }
 
 /// <summary>
-/// The real app as its own process on a loopback port (Development, so the demo users exist) over a fresh SQLite
-/// file and a real Azurite, and Debian's Chromium driven by Playwright. Nothing is downloaded.
+/// The real app as its own process (<see cref="AppProcess"/>) over a fresh SQLite file and a real Azurite, and
+/// Debian's Chromium driven by Playwright. Nothing is downloaded.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
     private readonly AzuriteFixture _azurite = new();
     private readonly string _data = Directory.CreateTempSubdirectory("md-e2e-").FullName;
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
-    private Process? _app;
+    private AppProcess? _app;
 
     public string BaseUrl { get; private set; } = string.Empty;
     public IPlaywright Playwright { get; private set; } = null!;
@@ -33,14 +29,8 @@ public sealed class AppFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(Screenshots);
         await _azurite.InitializeAsync();
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        _app = Process.Start(StartInfo(port)) ?? throw new InvalidOperationException("The app did not start.");
-        _app.OutputDataReceived += (_, e) => Remember(e.Data);
-        _app.ErrorDataReceived += (_, e) => Remember(e.Data);
-        _app.BeginOutputReadLine();
-        _app.BeginErrorReadLine();
-        await WaitUntilReadyAsync();
+        _app = await AppProcess.StartAsync(_data, _azurite.ConnectionString);
+        BaseUrl = _app.BaseUrl;
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -58,13 +48,11 @@ public sealed class AppFixture : IAsyncLifetime
         }
 
         Playwright?.Dispose();
-        if (_app is { HasExited: false })
+        if (_app is not null)
         {
-            _app.Kill(entireProcessTree: true);
-            await _app.WaitForExitAsync();
+            await _app.DisposeAsync();
         }
 
-        _app?.Dispose();
         await _azurite.DisposeAsync();
         try
         {
@@ -103,91 +91,6 @@ public sealed class AppFixture : IAsyncLifetime
             }
         };
         return session;
-    }
-
-    private ProcessStartInfo StartInfo(int port)
-    {
-        var repository = Repository();
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var web = Path.Combine(repository, "src", "MerchantDisputes.Web");
-        var info = new ProcessStartInfo("dotnet", Path.Combine(web, "bin", configuration, "net10.0", "MerchantDisputes.Web.dll"))
-        {
-            WorkingDirectory = web,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["ASPNETCORE_URLS"] = BaseUrl;
-        info.Environment["DataDirectory"] = _data;
-        info.Environment["Evidence__Store"] = "AzureBlob";
-        info.Environment["Evidence__ConnectionString"] = _azurite.ConnectionString;
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["RateLimits__SignInPerMinute"] = "1000";
-        info.Environment["RateLimits__RegisterPerMinute"] = "1000";
-        info.Environment["PublicTransparency__CacheDuration"] = "00:00:00";
-        return info;
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        using var http = new HttpClient();
-        var limit = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (DateTime.UtcNow < limit)
-        {
-            if (_app!.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with code {_app.ExitCode} before it was ready:\n{string.Join('\n', _log)}");
-            }
-
-            try
-            {
-                if ((await http.GetAsync($"{BaseUrl}/health/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The app was not ready within 90 seconds.");
-    }
-
-    private void Remember(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _log.Enqueue(line);
-        while (_log.Count > 200)
-        {
-            _log.TryDequeue(out _);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string Repository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MerchantDisputes.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("MerchantDisputes.sln not found above the test output.");
     }
 }
 
