@@ -19,7 +19,7 @@ namespace MerchantDisputes.Benchmarks.Http;
 /// </summary>
 public static class LoadRun
 {
-    private static readonly byte[][] Screenshots = Enumerable.Range(10, 4).Select(FilingRun.Screenshot).ToArray();
+    private static readonly byte[][] Screenshots = Enumerable.Range(10, 4).Select(ApiFiling.Screenshot).ToArray();
     private static readonly string[] Hashes = Screenshots.Select(s => Convert.ToHexStringLower(SHA256.HashData(s))).ToArray();
 
     public static async Task<int> RunAsync(string baseUrl, int merchants, int seconds)
@@ -70,7 +70,7 @@ public static class LoadRun
     {
         for (var n = 0; clock.Elapsed < deadline; n++)
         {
-            var created = await SendAsync(log, "create draft", () => http.PostAsJsonAsync("/api/v1/disputes", FilingRun.Body()));
+            var created = await SendAsync(log, "create draft", () => http.PostAsJsonAsync("/api/v1/disputes", ApiFiling.Body()));
             if (created.Status != HttpStatusCode.Created)
             {
                 continue;
@@ -81,7 +81,7 @@ public static class LoadRun
             for (var s = 0; s < 2; s++)
             {
                 var which = (merchant + n + s) % Screenshots.Length;
-                var uploaded = await SendAsync(log, "upload screenshot", () => FilingRun.UploadAsync(http, id, Screenshots[which]));
+                var uploaded = await SendAsync(log, "upload screenshot", () => ApiFiling.UploadAsync(http, id, Screenshots[which]));
                 if (uploaded.Status == HttpStatusCode.Created)
                 {
                     filed.Evidence.Add((JsonDocument.Parse(uploaded.Body).RootElement.GetProperty("id").GetString()!, Hashes[which]));
