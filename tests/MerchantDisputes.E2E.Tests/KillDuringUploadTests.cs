@@ -8,6 +8,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using MerchantDisputes.Benchmarks.Http;
 using MerchantDisputes.Infrastructure.Tests.Evidence;
+using MerchantDisputes.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace MerchantDisputes.E2E.Tests;
@@ -146,7 +147,7 @@ public sealed partial class KillDuringUploadTests : IAsyncLifetime
     {
         var screenshots = Enumerable.Range(100, BlockedUploads + 1).Select(ApiFiling.Screenshot).ToList();
         var blobsBefore = await BlobCountAsync();
-        await using var writeLock = await WriteLockAsync();
+        await using var writeLock = await SqliteWriteLock.TakeAsync(Database);
         var blocked = screenshots.Take(BlockedUploads).Select(png => ApiFiling.UploadAsync(merchant, blockedDraft.ToString(), png)).ToList();
         await WaitForBlobCountAsync(blobsBefore + (BlockedUploads * Containers.Length), app);
 
@@ -255,22 +256,10 @@ public sealed partial class KillDuringUploadTests : IAsyncLifetime
         }
     }
 
-    /// <summary>SQLite's write lock from a connection of the test's own (BEGIN IMMEDIATE, as a second process would), until disposed.</summary>
-    private async Task<IAsyncDisposable> WriteLockAsync()
-    {
-        var connection = await OpenDatabaseAsync();
-        await using (var begin = connection.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE;";
-            await begin.ExecuteNonQueryAsync();
-        }
-
-        return new WriteLock(connection);
-    }
-
     private async Task<List<EvidenceRow>> EvidenceRowsAsync()
     {
-        await using var connection = await OpenDatabaseAsync();
+        // Never checkpoints: the WAL the killed app left stays for the restart.
+        await using var connection = await SqliteWriteLock.OpenAsync(Database);
         await using var query = connection.CreateCommand();
         query.CommandText = "SELECT Id, BlobName, OriginalSha256, SanitizedSha256 FROM Evidence";
         await using var reader = await query.ExecuteReaderAsync();
@@ -281,19 +270,6 @@ public sealed partial class KillDuringUploadTests : IAsyncLifetime
         }
 
         return rows;
-    }
-
-    /// <summary>
-    /// A connection to the app's database that closes without the checkpoint the last connection normally makes, so the
-    /// test never tidies up the WAL the killed app left for the restarted one.
-    /// </summary>
-    private async Task<SqliteConnection> OpenDatabaseAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
-        await connection.OpenAsync();
-        var result = SQLitePCL.raw.sqlite3_db_config(connection.Handle, SQLitePCL.raw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, out _);
-        Assert.Equal(SQLitePCL.raw.SQLITE_OK, result);
-        return connection;
     }
 
     /// <summary>Blobs in any of the three containers whose name no evidence row holds.</summary>
@@ -367,20 +343,6 @@ public sealed partial class KillDuringUploadTests : IAsyncLifetime
         catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
         {
             return null;
-        }
-    }
-
-    private sealed class WriteLock(SqliteConnection connection) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await using (var rollback = connection.CreateCommand())
-            {
-                rollback.CommandText = "ROLLBACK;";
-                await rollback.ExecuteNonQueryAsync();
-            }
-
-            await connection.DisposeAsync();
         }
     }
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using MerchantDisputes.Web.Tests.Pages;
 using MerchantDisputes.Web.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchantDisputes.Web.Tests.Reliability;
@@ -103,31 +102,5 @@ public sealed class DatabaseBusyTests(BusyDatabaseAppFactory app) : IClassFixtur
         Assert.DoesNotContain("补充一张物流截图", await merchant.Browser.GetStringAsync($"/Disputes/{id}"), StringComparison.Ordinal);
     }
 
-    /// <summary>Takes SQLite's write lock on a connection of its own until disposed.</summary>
-    private async Task<IAsyncDisposable> WriteLockAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "merchantdisputes.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using (var begin = connection.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE;";
-            await begin.ExecuteNonQueryAsync();
-        }
-
-        return new Lock(connection);
-    }
-
-    private sealed class Lock(SqliteConnection connection) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await using (var rollback = connection.CreateCommand())
-            {
-                rollback.CommandText = "ROLLBACK;";
-                await rollback.ExecuteNonQueryAsync();
-            }
-
-            await connection.DisposeAsync();
-        }
-    }
+    private Task<SqliteWriteLock> WriteLockAsync() => SqliteWriteLock.TakeAsync(Path.Combine(app.DataDirectory, "merchantdisputes.db"));
 }
