@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Notifications;
+using MerchantDisputes.Web.Features.Transparency;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -91,6 +92,7 @@ public static class HostingExtensions
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.MapStaticAssets();
         app.UseRouting();
+        app.UsePublicTransparency();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
