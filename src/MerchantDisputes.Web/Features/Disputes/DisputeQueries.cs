@@ -18,7 +18,12 @@ public sealed record DisputeFilter(DisputeStatus? Status, DisputeType? Type, str
 /// <summary>Reads, always through <see cref="DisputeVisibility"/>, projected to DTOs.</summary>
 public sealed class DisputeQueries(DisputesDbContext db)
 {
-    public async Task<PageOf<DisputeSummaryDto>> ListAsync(Actor actor, DisputeFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of the cases the person may see. <paramref name="totals"/> (the queue page) lets a staff list's total
+    /// be a few seconds old instead of counting the whole queue on every view; the API passes none and stays exact.
+    /// </summary>
+    public async Task<PageOf<DisputeSummaryDto>> ListAsync(
+        Actor actor, DisputeFilter filter, CancellationToken cancellationToken, QueueTotals? totals = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(filter);
@@ -36,18 +41,22 @@ public sealed class DisputeQueries(DisputesDbContext db)
         // Staff work the nearest deadline first, cases without one after, each part by submission: two index ranges
         // (IX_Disputes_Queue) instead of one sort of every case, as "RespondBy IS NULL" first in one ORDER BY would be.
         var timed = query.Where(d => d.RespondBy != null);
-        var timedCount = await timed.CountAsync(cancellationToken);
         var untimed = query.Where(d => d.RespondBy == null);
-        var items = skip < timedCount
-            ? await SummariesAsync(timed.OrderBy(d => d.RespondBy).ThenBy(d => d.SubmittedAt).ThenBy(d => d.Id), skip, size, cancellationToken)
-            : [];
+        var items = await SummariesAsync(timed.OrderBy(d => d.RespondBy).ThenBy(d => d.SubmittedAt).ThenBy(d => d.Id), skip, size, cancellationToken);
+
+        // A part-filled page of the deadline range ends it, so its length gives the range's size without counting it;
+        // only a page wholly past the range needs the count, to know where the cases without a deadline start.
+        int? timedCount = items.Count < size && (items.Count > 0 || skip == 0) ? skip + items.Count : null;
         if (items.Count < size)
         {
+            timedCount ??= await timed.CountAsync(cancellationToken);
             items.AddRange(await SummariesAsync(
-                untimed.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id), Math.Max(0, skip - timedCount), size - items.Count, cancellationToken));
+                untimed.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id), Math.Max(0, skip - timedCount.Value), size - items.Count, cancellationToken));
         }
 
-        return new PageOf<DisputeSummaryDto>(items, page, size, timedCount + await untimed.CountAsync(cancellationToken));
+        async Task<int> CountAsync() => (timedCount ?? await timed.CountAsync(cancellationToken)) + await untimed.CountAsync(cancellationToken);
+        var total = totals is null ? await CountAsync() : await totals.GetAsync(actor, filter, CountAsync);
+        return new PageOf<DisputeSummaryDto>(items, page, size, total);
     }
 
     private Task<List<DisputeSummaryDto>> SummariesAsync(IQueryable<Dispute> ordered, int skip, int take, CancellationToken cancellationToken)
