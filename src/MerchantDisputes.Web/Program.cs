@@ -30,7 +30,6 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseWebPipeline();
-app.UsePublicTransparency();
 app.MapHealth();
 app.MapJobs();
 if (!app.IsJobsOnly())

@@ -23,8 +23,9 @@ cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 source tests/perf/app.sh
 cases="${1:-100000}" duration="${2:-15s}" filings="${3:-100}" warmup="${WARMUP:-10s}"
-command -v wrk > /dev/null || apt-get install -y wrk > /dev/null
-command -v sqlite3 > /dev/null || apt-get install -y sqlite3 > /dev/null
+# A fresh machine's package lists are empty until the first update: install then fails with "Unable to locate package".
+missing=(); command -v wrk > /dev/null || missing+=(wrk); command -v sqlite3 > /dev/null || missing+=(sqlite3)
+if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null; fi
 
 work=artifacts/perf/http
 rm -rf "$work" && mkdir -p "$work"

@@ -18,20 +18,77 @@ public static class DisputeVisibility
     private static readonly EscalationLevel[] LawyerLevels =
         Enum.GetValues<EscalationLevel>().Where(l => l >= EscalationLevel.LegalReview).ToArray();
 
+    /// <summary>The rule for one person: their ids go to the database as parameters, one query plan per role.</summary>
     public static Expression<Func<Dispute, bool>> For(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var userId = actor.UserId ?? Guid.Empty;
-        var platformId = actor.PlatformId ?? -1;
-        return actor.Role switch
+        var rule = ForRole(actor.Role);
+        var caller = Expression.Constant(new Caller(actor.UserId ?? Guid.Empty, actor.PlatformId ?? -1));
+        var body = new Substitution(new Dictionary<ParameterExpression, Expression>
         {
-            Roles.Merchant => d => d.MerchantId == userId,
-            // Ever submitted: a draft the merchant withdrew before submitting stays private.
-            Roles.Mediator or Roles.Admin => d => d.SubmittedAt != null,
-            Roles.PlatformAgent => d => d.PlatformId == platformId
-                && (ForwardedStatuses.Contains(d.Status) || d.ForwardedAt != null),
-            Roles.Lawyer => d => LawyerLevels.Contains(d.EscalationLevel),
-            _ => d => false,
-        };
+            [rule.Parameters[1]] = Expression.Field(caller, nameof(Caller.UserId)),
+            [rule.Parameters[2]] = Expression.Field(caller, nameof(Caller.PlatformId)),
+        }).Visit(rule.Body);
+        return Expression.Lambda<Func<Dispute, bool>>(body, rule.Parameters[0]);
+    }
+
+    /// <summary>The rule of a role, with the caller's user id and platform id (-1 for none) as parameters.</summary>
+    public static Expression<Func<Dispute, Guid, int, bool>> ForRole(string role) => role switch
+    {
+        Roles.Merchant => (d, userId, platformId) => d.MerchantId == userId,
+        // Ever submitted: a draft the merchant withdrew before submitting stays private.
+        Roles.Mediator or Roles.Admin => (d, userId, platformId) => d.SubmittedAt != null,
+        Roles.PlatformAgent => (d, userId, platformId) => d.PlatformId == platformId
+            && (ForwardedStatuses.Contains(d.Status) || d.ForwardedAt != null),
+        Roles.Lawyer => (d, userId, platformId) => LawyerLevels.Contains(d.EscalationLevel),
+        _ => (d, userId, platformId) => false,
+    };
+
+    /// <summary>
+    /// Stands for the rule of the role given to <see cref="Apply{TQuery}"/> inside a query written once for every
+    /// role, such as a compiled query; it cannot run by itself.
+    /// </summary>
+    public static bool Allows(Dispute dispute, Guid userId, int platformId) =>
+        throw new InvalidOperationException("DisputeVisibility.Allows only marks a place in a query given to DisputeVisibility.Apply.");
+
+    /// <summary>The query with every <see cref="Allows"/> replaced by the rule of <paramref name="role"/>.</summary>
+    public static Expression<TQuery> Apply<TQuery>(Expression<TQuery> query, string role)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return (Expression<TQuery>)new Inliner(ForRole(role)).Visit(query);
+    }
+
+    /// <summary>A closure as the C# compiler makes one: EF Core reads its fields as query parameters.</summary>
+    private sealed class Caller(Guid userId, int platformId)
+    {
+#pragma warning disable CA1051 // Fields, as in a compiler-made closure, which is what EF Core parameterises.
+        public readonly Guid UserId = userId;
+        public readonly int PlatformId = platformId;
+#pragma warning restore CA1051
+    }
+
+    private sealed class Substitution(IReadOnlyDictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            replacements.TryGetValue(node, out var replacement) ? replacement : node;
+    }
+
+    private sealed class Inliner(Expression<Func<Dispute, Guid, int, bool>> rule) : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(DisputeVisibility) || node.Method.Name != nameof(Allows))
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            var arguments = new Dictionary<ParameterExpression, Expression>();
+            for (var i = 0; i < rule.Parameters.Count; i++)
+            {
+                arguments[rule.Parameters[i]] = Visit(node.Arguments[i]);
+            }
+
+            return new Substitution(arguments).Visit(rule.Body);
+        }
     }
 }

@@ -59,8 +59,11 @@ public sealed class TimelineEntry
         return entry;
     }
 
-    public IReadOnlyDictionary<string, string?> Data() =>
-        JsonSerializer.Deserialize<Dictionary<string, string?>>(DataJson) ?? [];
+    public IReadOnlyDictionary<string, string?> Data() => ParseData(DataJson);
+
+    /// <summary>The stored <see cref="DataJson"/> as a dictionary, for reads that project the column alone.</summary>
+    public static IReadOnlyDictionary<string, string?> ParseData(string dataJson) =>
+        JsonSerializer.Deserialize<Dictionary<string, string?>>(dataJson) ?? [];
 
     /// <summary>Recomputes the hash from the stored fields; differs from <see cref="Hash"/> if anything was rewritten.</summary>
     public string ComputeHash()

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Notifications;
+using MerchantDisputes.Web.Features.Transparency;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Http.Json;
 using MerchantDisputes.Web.Features.Account;
@@ -92,6 +93,7 @@ public static class HostingExtensions
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.MapStaticAssets();
         app.UseRouting();
+        app.UsePublicTransparency();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseSecondFactorGate();

@@ -53,4 +53,18 @@ public sealed class QueuePageTests(DisputesAppFactory app) : IClassFixture<Dispu
         Assert.DoesNotContain($"/Disputes/{onAliExpress}", inbox, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"platform\"", inbox, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_queue_page_lists_a_case_submitted_a_moment_ago_though_its_total_may_be_seconds_old()
+    {
+        var merchant = await PageCast.MerchantAsync(app);
+        var mediator = await PageCast.StaffAsync(app, Roles.Mediator);
+        var before = await mediator.GetStringAsync("/Disputes?type=RefundOnly&platform=jd");
+
+        var id = await PageCast.SubmittedCaseAsync(app, merchant, "jd");
+        var after = await mediator.GetStringAsync("/Disputes?type=RefundOnly&platform=jd");
+
+        Assert.DoesNotContain($"/Disputes/{id}", before, StringComparison.Ordinal);
+        Assert.Contains($"/Disputes/{id}", after, StringComparison.Ordinal);
+    }
 }

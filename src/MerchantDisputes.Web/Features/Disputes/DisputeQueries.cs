@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Globalization;
+using System.Linq.Expressions;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Platforms;
 using MerchantDisputes.Domain.Timeline;
@@ -16,7 +18,12 @@ public sealed record DisputeFilter(DisputeStatus? Status, DisputeType? Type, str
 /// <summary>Reads, always through <see cref="DisputeVisibility"/>, projected to DTOs.</summary>
 public sealed class DisputeQueries(DisputesDbContext db)
 {
-    public async Task<PageOf<DisputeSummaryDto>> ListAsync(Actor actor, DisputeFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of the cases the person may see. <paramref name="totals"/> (the queue page) lets a staff list's total
+    /// be a few seconds old instead of counting the whole queue on every view; the API passes none and stays exact.
+    /// </summary>
+    public async Task<PageOf<DisputeSummaryDto>> ListAsync(
+        Actor actor, DisputeFilter filter, CancellationToken cancellationToken, QueueTotals? totals = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(filter);
@@ -34,18 +41,22 @@ public sealed class DisputeQueries(DisputesDbContext db)
         // Staff work the nearest deadline first, cases without one after, each part by submission: two index ranges
         // (IX_Disputes_Queue) instead of one sort of every case, as "RespondBy IS NULL" first in one ORDER BY would be.
         var timed = query.Where(d => d.RespondBy != null);
-        var timedCount = await timed.CountAsync(cancellationToken);
         var untimed = query.Where(d => d.RespondBy == null);
-        var items = skip < timedCount
-            ? await SummariesAsync(timed.OrderBy(d => d.RespondBy).ThenBy(d => d.SubmittedAt).ThenBy(d => d.Id), skip, size, cancellationToken)
-            : [];
+        var items = await SummariesAsync(timed.OrderBy(d => d.RespondBy).ThenBy(d => d.SubmittedAt).ThenBy(d => d.Id), skip, size, cancellationToken);
+
+        // A part-filled page of the deadline range ends it, so its length gives the range's size without counting it;
+        // only a page wholly past the range needs the count, to know where the cases without a deadline start.
+        int? timedCount = items.Count < size && (items.Count > 0 || skip == 0) ? skip + items.Count : null;
         if (items.Count < size)
         {
+            timedCount ??= await timed.CountAsync(cancellationToken);
             items.AddRange(await SummariesAsync(
-                untimed.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id), Math.Max(0, skip - timedCount), size - items.Count, cancellationToken));
+                untimed.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id), Math.Max(0, skip - timedCount.Value), size - items.Count, cancellationToken));
         }
 
-        return new PageOf<DisputeSummaryDto>(items, page, size, timedCount + await untimed.CountAsync(cancellationToken));
+        async Task<int> CountAsync() => (timedCount ?? await timed.CountAsync(cancellationToken)) + await untimed.CountAsync(cancellationToken);
+        var total = totals is null ? await CountAsync() : await totals.GetAsync(actor, filter, CountAsync);
+        return new PageOf<DisputeSummaryDto>(items, page, size, total);
     }
 
     private Task<List<DisputeSummaryDto>> SummariesAsync(IQueryable<Dispute> ordered, int skip, int take, CancellationToken cancellationToken)
@@ -63,30 +74,87 @@ public sealed class DisputeQueries(DisputesDbContext db)
     public async Task<DisputeDto?> FindAsync(Actor actor, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        // The case and its platform in one round trip, then the timeline: two queries for the hottest read.
-        var found = await db.Disputes.AsNoTracking()
-            .Where(DisputeVisibility.For(actor))
-            .Where(d => d.Id == id)
-            .Join(db.Platforms, d => d.PlatformId, p => p.Id, (d, p) => new { Dispute = d, Platform = p })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
+        if (!DetailByRole.TryGetValue(actor.Role, out var detail))
         {
             return null;
         }
 
-        var (dispute, platform) = (found.Dispute, found.Platform);
-        var widest = WidestAudience(actor);
-        var timeline = await db.TimelineEntries.AsNoTracking()
+        // Both queries on one opened connection: EF Core otherwise rents and returns a pooled connection per query,
+        // and each opening re-registers EF's dozen SQLite functions (docs/performance.md, "Where the time goes").
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var dispute = await detail(db, id, actor.UserId ?? Guid.Empty, actor.PlatformId ?? -1, Infrastructure.Display.IsChinese(), cancellationToken);
+            if (dispute is null)
+            {
+                return null;
+            }
+
+            var timeline = new List<TimelineEntryDto>(4);
+            await foreach (var entry in TimelineOf(db, id, WidestAudience(actor)).WithCancellation(cancellationToken))
+            {
+                timeline.Add(entry);
+            }
+
+            return dispute with { Timeline = timeline };
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// The case with its platform, one compiled query per role: LINQ translated per call cost more than the SQLite
+    /// read itself (docs/performance.md). Each selects only the columns the answer shows, since SQLite compiles every
+    /// statement anew and the compile grows with the columns.
+    /// </summary>
+    private static readonly Expression<Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, DisputeDto?>> DetailQuery =
+        (db, id, userId, platformId, zh, cancellationToken) => db.Disputes.AsNoTracking()
+            .Where(d => d.Id == id && DisputeVisibility.Allows(d, userId, platformId))
+            .Join(db.Platforms, d => d.PlatformId, p => p.Id, (d, p) => new DisputeDto
+            {
+                Id = d.Id,
+                CaseNumber = d.CaseNumber,
+                Platform = p.Slug,
+                PlatformName = zh ? p.NameZh : p.NameEn,
+                Type = d.Type,
+                Title = d.Title,
+                TitleIsPublic = d.TitleIsPublic,
+                Narrative = d.Narrative,
+                Amount = d.Amount,
+                Currency = d.Currency,
+                DesiredOutcome = d.DesiredOutcome,
+                Region = d.Region,
+                Status = d.Status,
+                EscalationLevel = d.EscalationLevel,
+                RespondBy = d.RespondBy,
+                Rating = d.Rating,
+                CreatedAt = d.CreatedAt,
+                UpdatedAt = d.UpdatedAt,
+                SubmittedAt = d.SubmittedAt,
+                Version = d.Version,
+                ForwardedAt = d.ForwardedAt,
+                DeadlineAt = d.DeadlineAt,
+                RespondedAt = d.RespondedAt,
+                Outcome = d.Outcome,
+                MerchantScore = d.MerchantScore,
+                Contested = d.Contested,
+                RefundOnly = d.RefundOnly,
+                FrozenFunds = d.FrozenFunds,
+                ForcedFee = d.ForcedFee,
+            })
+            .FirstOrDefault();
+
+    private static readonly FrozenDictionary<string, Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, Task<DisputeDto?>>> DetailByRole =
+        Roles.All.ToFrozenDictionary(role => role, role => EF.CompileAsyncQuery(DisputeVisibility.Apply(DetailQuery, role)), StringComparer.Ordinal);
+
+    private static readonly Func<DisputesDbContext, Guid, TimelineAudience, IAsyncEnumerable<TimelineEntryDto>> TimelineOf =
+        EF.CompileAsyncQuery((DisputesDbContext db, Guid id, TimelineAudience widest) => db.TimelineEntries.AsNoTracking()
             .Where(e => e.DisputeId == id && e.Audience <= widest)
             .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellationToken);
-        return ToDto(dispute, platform) with
-        {
-            Timeline = timeline
-                .Select(e => new TimelineEntryDto(e.Sequence, e.Kind, e.ActorRole, e.OccurredAt, e.Data(), e.Audience, e.PreviousHash, e.Hash))
-                .ToList(),
-        };
-    }
+            .Select(e => new TimelineEntryDto(
+                e.Sequence, e.Kind, e.ActorRole, e.OccurredAt, TimelineEntry.ParseData(e.DataJson), e.Audience, e.PreviousHash, e.Hash)));
 
     /// <summary>Staff read every entry; merchants all but internal notes; platform agents only what is for everyone.</summary>
     public static TimelineAudience WidestAudience(Actor actor)

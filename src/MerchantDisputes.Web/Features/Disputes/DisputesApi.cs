@@ -17,6 +17,7 @@ public static class DisputesExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<DisputeCommands>();
         builder.Services.AddScoped<DisputeQueries>();
+        builder.Services.AddSingleton<QueueTotals>();
         builder.Services.AddScoped<Notifications.CaseNotifier>();
     }
 }

@@ -14,7 +14,7 @@ namespace MerchantDisputes.Web.Features.Disputes;
 /// deadline first (<see cref="DisputeQueries"/>).
 /// </summary>
 [Authorize]
-public sealed class IndexModel(DisputeQueries queries, DisputesDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(DisputeQueries queries, QueueTotals totals, DisputesDbContext db, TimeProvider clock) : PageModel
 {
     public DisputeStatus? Status { get; private set; }
     public DisputeType? Type { get; private set; }
@@ -51,7 +51,7 @@ public sealed class IndexModel(DisputeQueries queries, DisputesDbContext db, Tim
             Platforms = await PlatformsApi.AllAsync(db, cancellationToken);
         }
 
-        Result = await queries.ListAsync(Actor, new DisputeFilter(status, type, Platform, p ?? 1), cancellationToken);
+        Result = await queries.ListAsync(Actor, new DisputeFilter(status, type, Platform, p ?? 1), cancellationToken, totals);
     }
 
     public string PageLink(int page) =>

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.Json;
+using MerchantDisputes.Web.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace MerchantDisputes.Web.Tests.PublicData;
+
+/// <summary>
+/// The output cache answers public pages and API before authentication (docs/performance.md), where every request
+/// still looks anonymous: whatever might be signed in must neither get a cached answer nor leave one. Each test reads
+/// its own URLs, as the fixture's cache is shared by the class.
+/// </summary>
+public sealed class PublicCacheTests(DisputesAppFactory app) : IClassFixture<DisputesAppFactory>
+{
+    private const string DisplayName = "缓存核对商家";
+
+    [Fact]
+    public async Task An_anonymous_reader_is_answered_from_the_cache_the_second_time()
+    {
+        var anonymous = Anonymous();
+
+        var first = await anonymous.GetAsync("/api/v1/public/stats?year=2021");
+        var second = await anonymous.GetAsync("/api/v1/public/stats?year=2021");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_signed_in_reader_never_gets_the_page_cached_for_anonymous_readers()
+    {
+        var anonymous = Anonymous();
+        var merchant = await SignedInMerchantAsync();
+
+        var cached = await anonymous.GetAsync("/Public?page=2");
+        await anonymous.GetAsync("/Public?page=2");
+        var own = await merchant.GetAsync("/Public?page=2");
+
+        Assert.DoesNotContain(DisplayName, await cached.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(own.Headers.Age);
+        Assert.Contains(DisplayName, await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_readers_page_is_never_kept_for_the_next_anonymous_reader()
+    {
+        var anonymous = Anonymous();
+        var merchant = await SignedInMerchantAsync();
+
+        var own = await merchant.GetStringAsync("/Public?page=3");
+        await merchant.GetStringAsync("/Public?page=3");
+        var first = await anonymous.GetAsync("/Public?page=3");
+
+        Assert.Contains(DisplayName, own, StringComparison.Ordinal);
+        Assert.Null(first.Headers.Age);
+        Assert.DoesNotContain(DisplayName, await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_with_a_bearer_token_is_neither_answered_from_the_cache_nor_stored()
+    {
+        var merchant = await Session.NewMerchantAsync(app);
+
+        await Anonymous().GetAsync("/api/v1/public/stats?year=2022");
+        var withToken = await merchant.Http.GetAsync("/api/v1/public/stats?year=2022");
+        var withTokenAgain = await merchant.Http.GetAsync("/api/v1/public/stats?year=2023");
+        var anonymousAfter = await Anonymous().GetAsync("/api/v1/public/stats?year=2023");
+
+        Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+        Assert.Null(withToken.Headers.Age);
+        Assert.Equal(HttpStatusCode.OK, withTokenAgain.StatusCode);
+        Assert.Null(anonymousAfter.Headers.Age);
+    }
+
+    [Fact]
+    public async Task The_language_is_part_of_the_cache_key_for_the_API_and_the_pages()
+    {
+        var chinese = Anonymous();
+        var english = Anonymous();
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var englishCookie = Anonymous();
+        englishCookie.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+
+        var zhApi = await TypeNameAsync(chinese);
+        var enApi = await TypeNameAsync(english);
+        var zhApiAgain = await TypeNameAsync(chinese);
+        var enApiAgain = await TypeNameAsync(english);
+        var zhPage = await chinese.GetStringAsync("/Public?page=4");
+        var enPage = await englishCookie.GetStringAsync("/Public?page=4");
+        var zhPageAgain = await chinese.GetStringAsync("/Public?page=4");
+        var enPageAgain = await englishCookie.GetStringAsync("/Public?page=4");
+
+        Assert.Equal("仅退款", zhApi);
+        Assert.NotEqual(zhApi, enApi);
+        Assert.Equal(zhApi, zhApiAgain);
+        Assert.Equal(enApi, enApiAgain);
+        Assert.Contains("<html lang=\"zh-CN\"", zhPage, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\"", enPage, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"zh-CN\"", zhPageAgain, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\"", enPageAgain, StringComparison.Ordinal);
+    }
+
+    private static async Task<string?> TypeNameAsync(HttpClient client)
+    {
+        var stats = JsonDocument.Parse(await client.GetStringAsync("/api/v1/public/stats?year=2024")).RootElement;
+        return stats.GetProperty("byType").EnumerateArray().First(r => r.GetProperty("key").GetString() == "RefundOnly").GetProperty("name").GetString();
+    }
+
+    private HttpClient Anonymous() =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = DisputesAppFactory.Https, HandleCookies = false });
+
+    private async Task<HttpClient> SignedInMerchantAsync()
+    {
+        var email = $"cache-{Guid.NewGuid():N}@shop.test";
+        var registration = AMerchant.Registration(email);
+        registration["displayName"] = DisplayName;
+        var registered = await new ApiClient(app.CreateClient()).PostAsync("/api/v1/auth/register", registration);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        return await Browser.SignedInAsync(app, email, Session.Password);
+    }
+}
