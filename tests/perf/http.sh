@@ -81,20 +81,22 @@ mediator=$(staff_token perf-mediator@perf.test Perf-Mediator-Passw0rd)
 merchant=$(token_of perf-merchant@perf.test Perf-Merchant-Passw0rd)
 
 # The mediator's page session: the sign-in form with its antiforgery token, as a browser posts it, then the code.
-jar="$work/cookies.txt"
-verification_of() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' <<< "$1" | head -1; }
 # Outside Development the cookies are Secure, which curl keeps to https: over loopback http they go as a header.
-jar_cookies() { awk -F'\t' 'NF >= 7 && $1 !~ /^# / {printf "%s=%s; ", $6, $7}' "$jar"; }
-form=$(curl -fsS -c "$jar" "$app/Account/Login")
-next=$(curl -fsS -o /dev/null -w '%{redirect_url}' -H "Cookie: $(jar_cookies)" -c "$jar" --data-urlencode "Email=perf-mediator@perf.test" \
+# `-c` writes only the cookies of its own call, so each call's jar is appended to one list, a later cookie of a
+# name replacing an earlier one (the second step needs the first's Identity.TwoFactorUserId cookie).
+jar="$work/cookies.txt"; : > "$jar"
+verification_of() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' <<< "$1" | head -1; }
+jar_cookies() { awk -F'\t' 'NF >= 7 && $1 !~ /^# / {c[$6] = $7} END {for (n in c) printf "%s=%s; ", n, c[n]}' "$jar"; }
+browse() { curl -fsS -H "Cookie: $(jar_cookies)" -c "$jar.last" "$@"; local rc=$?; cat "$jar.last" >> "$jar"; return $rc; }
+form=$(browse "$app/Account/Login")
+next=$(browse -o /dev/null -w '%{redirect_url}' --data-urlencode "Email=perf-mediator@perf.test" \
   --data-urlencode "Password=Perf-Mediator-Passw0rd" --data-urlencode "__RequestVerificationToken=$(verification_of "$form")" "$app/Account/Login")
 if [[ "$next" == *"/Account/LoginWith2fa"* ]]; then
-  form=$(curl -fsS -H "Cookie: $(jar_cookies)" -c "$jar" "$next")
+  form=$(browse "$next")
   code=$(totp 1) # the API sign-in above took this step's code
-  curl -fsS -o /dev/null -H "Cookie: $(jar_cookies)" -c "$jar" --data-urlencode "Code=$code" \
-    --data-urlencode "__RequestVerificationToken=$(verification_of "$form")" "$next"
+  browse -o /dev/null --data-urlencode "Code=$code" --data-urlencode "__RequestVerificationToken=$(verification_of "$form")" "$next"
 fi
-cookie=$(awk '$6 == "md.auth" {print "md.auth=" $7}' "$jar")
+cookie=$(awk -F'\t' '$6 == "md.auth" {c = "md.auth=" $7} END {print c}' "$jar")
 [ -n "$cookie" ] || { echo "the mediator's page sign-in gave no cookie" >&2; exit 1; }
 curl -fsS -o /dev/null -H "Cookie: $cookie" "$app/Disputes"
 
