@@ -83,8 +83,12 @@ public static class AccountsExtensions
         o.Tokens.AuthenticatorTokenProvider = AuthenticatorTokenProvider.Name;
     }
 
-    /// <summary>Stops staff who signed in without their second factor (after UseAuthorization).</summary>
-    public static IApplicationBuilder UseSecondFactorGate(this IApplicationBuilder app) => app.UseMiddleware<SecondFactorGate>();
+    /// <summary>
+    /// After UseAuthorization: bearer tokens whose security stamp is stale stop working, and staff who signed in
+    /// without their second factor are stopped.
+    /// </summary>
+    public static IApplicationBuilder UseSecondFactorGate(this IApplicationBuilder app) =>
+        app.UseMiddleware<BearerStampCheck>().UseMiddleware<SecondFactorGate>();
 
     private static Task KeepSecondFactorProof(SecurityStampRefreshingPrincipalContext context)
     {

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using MerchantDisputes.Infrastructure.Identity;
+using MerchantDisputes.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace MerchantDisputes.Web.Features.Account;
+
+/// <summary>
+/// What the security-stamp validator does for the sign-in cookie, for bearer tokens: a token whose security stamp is
+/// no longer the account's (the account was locked, its role changed, its authenticator reset, its password changed)
+/// stops working within <see cref="SecurityStampValidatorOptions.ValidationInterval"/> instead of living until it
+/// expires. Each account's current stamp is read at most once per interval per instance.
+/// </summary>
+internal sealed class BearerStampCheck(RequestDelegate next, TimeProvider clock, IOptions<SecurityStampValidatorOptions> stampOptions, IOptions<IdentityOptions> identity)
+{
+    private const int MaxRemembered = 50_000;
+    private readonly ConcurrentDictionary<Guid, (string? Stamp, DateTimeOffset ReadAt)> _stamps = new();
+
+    public async Task InvokeAsync(HttpContext context, UserManager<ApplicationUser> users)
+    {
+        if (!IsBearer(context) || await IsCurrentAsync(context.User, users))
+        {
+            await next(context);
+            return;
+        }
+
+        await TypedResults.Problem(
+            Problems.Text("Account.TokenRevoked"),
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: Problems.Text("Problem.Unauthorized")).ExecuteAsync(context);
+    }
+
+    private static bool IsBearer(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true
+        && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, UserManager<ApplicationUser> users)
+    {
+        if (!Guid.TryParse(users.GetUserId(principal), out var userId))
+        {
+            return false;
+        }
+
+        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        return stamp is not null && string.Equals(stamp, await CurrentStampAsync(userId, users), StringComparison.Ordinal);
+    }
+
+    private async Task<string?> CurrentStampAsync(Guid userId, UserManager<ApplicationUser> users)
+    {
+        var now = clock.GetUtcNow();
+        if (_stamps.TryGetValue(userId, out var known) && now - known.ReadAt < stampOptions.Value.ValidationInterval)
+        {
+            return known.Stamp;
+        }
+
+        var user = await users.FindByIdAsync(userId.ToString());
+        var stamp = user is null ? null : await users.GetSecurityStampAsync(user);
+        if (_stamps.Count >= MaxRemembered)
+        {
+            _stamps.Clear();
+        }
+
+        _stamps[userId] = (stamp, now);
+        return stamp;
+    }
+}
