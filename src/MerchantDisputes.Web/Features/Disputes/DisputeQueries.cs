@@ -105,46 +105,55 @@ public sealed class DisputeQueries(DisputesDbContext db)
     }
 
     /// <summary>
+    /// The one shape of a case in the API: read as columns by the detail query (inlined into it) and applied to a
+    /// loaded case by <see cref="ToDto"/>, so the two cannot drift apart. Declared before the queries that inline it
+    /// (static fields start in the order they are written).
+    /// </summary>
+    private static readonly Expression<Func<Dispute, Platform, bool, DisputeDto>> Shape = (d, p, zh) => new DisputeDto
+    {
+        Id = d.Id,
+        CaseNumber = d.CaseNumber,
+        Platform = p.Slug,
+        PlatformName = zh ? p.NameZh : p.NameEn,
+        Type = d.Type,
+        Title = d.Title,
+        TitleIsPublic = d.TitleIsPublic,
+        Narrative = d.Narrative,
+        Amount = d.Amount,
+        Currency = d.Currency,
+        DesiredOutcome = d.DesiredOutcome,
+        Region = d.Region,
+        Status = d.Status,
+        EscalationLevel = d.EscalationLevel,
+        RespondBy = d.RespondBy,
+        Rating = d.Rating,
+        CreatedAt = d.CreatedAt,
+        UpdatedAt = d.UpdatedAt,
+        SubmittedAt = d.SubmittedAt,
+        Version = d.Version,
+        ForwardedAt = d.ForwardedAt,
+        DeadlineAt = d.DeadlineAt,
+        RespondedAt = d.RespondedAt,
+        Outcome = d.Outcome,
+        MerchantScore = d.MerchantScore,
+        Contested = d.Contested,
+        RefundOnly = d.RefundOnly,
+        FrozenFunds = d.FrozenFunds,
+        ForcedFee = d.ForcedFee,
+    };
+
+    private static readonly Func<Dispute, Platform, bool, DisputeDto> ShapeLoaded = Shape.Compile();
+
+    /// <summary>
     /// The case with its platform, one compiled query per role: LINQ translated per call cost more than the SQLite
     /// read itself (docs/performance.md). Each selects only the columns the answer shows, since SQLite compiles every
     /// statement anew and the compile grows with the columns.
     /// </summary>
     private static readonly Expression<Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, DisputeDto?>> DetailQuery =
-        (db, id, userId, platformId, zh, cancellationToken) => db.Disputes.AsNoTracking()
+        ShapeInliner.Inline<Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, DisputeDto?>>((db, id, userId, platformId, zh, cancellationToken) => db.Disputes.AsNoTracking()
             .Where(d => d.Id == id && DisputeVisibility.Allows(d, userId, platformId))
-            .Join(db.Platforms, d => d.PlatformId, p => p.Id, (d, p) => new DisputeDto
-            {
-                Id = d.Id,
-                CaseNumber = d.CaseNumber,
-                Platform = p.Slug,
-                PlatformName = zh ? p.NameZh : p.NameEn,
-                Type = d.Type,
-                Title = d.Title,
-                TitleIsPublic = d.TitleIsPublic,
-                Narrative = d.Narrative,
-                Amount = d.Amount,
-                Currency = d.Currency,
-                DesiredOutcome = d.DesiredOutcome,
-                Region = d.Region,
-                Status = d.Status,
-                EscalationLevel = d.EscalationLevel,
-                RespondBy = d.RespondBy,
-                Rating = d.Rating,
-                CreatedAt = d.CreatedAt,
-                UpdatedAt = d.UpdatedAt,
-                SubmittedAt = d.SubmittedAt,
-                Version = d.Version,
-                ForwardedAt = d.ForwardedAt,
-                DeadlineAt = d.DeadlineAt,
-                RespondedAt = d.RespondedAt,
-                Outcome = d.Outcome,
-                MerchantScore = d.MerchantScore,
-                Contested = d.Contested,
-                RefundOnly = d.RefundOnly,
-                FrozenFunds = d.FrozenFunds,
-                ForcedFee = d.ForcedFee,
-            })
-            .FirstOrDefault();
+            .Join(db.Platforms, d => d.PlatformId, p => p.Id, (d, p) => Shaped(d, p, zh))
+            .FirstOrDefault());
 
     private static readonly FrozenDictionary<string, Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, Task<DisputeDto?>>> DetailByRole =
         Roles.All.ToFrozenDictionary(role => role, role => EF.CompileAsyncQuery(DisputeVisibility.Apply(DetailQuery, role)), StringComparer.Ordinal);
@@ -169,38 +178,33 @@ public sealed class DisputeQueries(DisputesDbContext db)
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(platform);
-        return new DisputeDto
+        return ShapeLoaded(d, platform, platform.Name(CultureInfo.CurrentUICulture) == platform.NameZh);
+    }
+
+    /// <summary>Stands for <see cref="Shape"/> inside a query; <see cref="ShapeInliner"/> replaces it before EF sees it.</summary>
+    private static DisputeDto Shaped(Dispute d, Platform p, bool zh) => throw new NotSupportedException("Only inside a query that ShapeInliner rewrites.");
+
+    /// <summary>Replaces each <see cref="Shaped"/> call with the body of <see cref="Shape"/>, its arguments put in.</summary>
+    private sealed class ShapeInliner : ExpressionVisitor
+    {
+        public static Expression<TQuery> Inline<TQuery>(Expression<TQuery> query) => (Expression<TQuery>)new ShapeInliner().Visit(query);
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            Id = d.Id,
-            CaseNumber = d.CaseNumber,
-            Platform = platform.Slug,
-            PlatformName = platform.Name(CultureInfo.CurrentUICulture),
-            Type = d.Type,
-            Title = d.Title,
-            TitleIsPublic = d.TitleIsPublic,
-            Narrative = d.Narrative,
-            Amount = d.Amount,
-            Currency = d.Currency,
-            DesiredOutcome = d.DesiredOutcome,
-            Region = d.Region,
-            Status = d.Status,
-            EscalationLevel = d.EscalationLevel,
-            RespondBy = d.RespondBy,
-            Rating = d.Rating,
-            CreatedAt = d.CreatedAt,
-            UpdatedAt = d.UpdatedAt,
-            SubmittedAt = d.SubmittedAt,
-            Version = d.Version,
-            ForwardedAt = d.ForwardedAt,
-            DeadlineAt = d.DeadlineAt,
-            RespondedAt = d.RespondedAt,
-            Outcome = d.Outcome,
-            MerchantScore = d.MerchantScore,
-            Contested = d.Contested,
-            RefundOnly = d.RefundOnly,
-            FrozenFunds = d.FrozenFunds,
-            ForcedFee = d.ForcedFee,
-        };
+            if (node.Method.DeclaringType != typeof(DisputeQueries) || node.Method.Name != nameof(Shaped))
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            var arguments = node.Arguments.Select(Visit).ToList();
+            var map = Shape.Parameters.Zip(arguments).ToDictionary(x => x.First, x => x.Second!);
+            return new ParameterSwap(map).Visit(Shape.Body);
+        }
+    }
+
+    private sealed class ParameterSwap(Dictionary<ParameterExpression, Expression> map) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => map.TryGetValue(node, out var swapped) ? swapped : node;
     }
 
     private IQueryable<Dispute> Filtered(Actor actor, DisputeFilter filter)
