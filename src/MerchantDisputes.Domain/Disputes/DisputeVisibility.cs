@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Reflection;
+using MerchantDisputes.Domain.Queries;
 using MerchantDisputes.Domain.Users;
 
 namespace MerchantDisputes.Domain.Disputes;
@@ -24,11 +26,11 @@ public static class DisputeVisibility
         ArgumentNullException.ThrowIfNull(actor);
         var rule = ForRole(actor.Role);
         var caller = Expression.Constant(new Caller(actor.UserId ?? Guid.Empty, actor.PlatformId ?? -1));
-        var body = new Substitution(new Dictionary<ParameterExpression, Expression>
+        var body = ExpressionInlining.Substitute(rule.Body, new Dictionary<ParameterExpression, Expression>
         {
             [rule.Parameters[1]] = Expression.Field(caller, nameof(Caller.UserId)),
             [rule.Parameters[2]] = Expression.Field(caller, nameof(Caller.PlatformId)),
-        }).Visit(rule.Body);
+        });
         return Expression.Lambda<Func<Dispute, bool>>(body, rule.Parameters[0]);
     }
 
@@ -51,11 +53,13 @@ public static class DisputeVisibility
     public static bool Allows(Dispute dispute, Guid userId, int platformId) =>
         throw new InvalidOperationException("DisputeVisibility.Allows only marks a place in a query given to DisputeVisibility.Apply.");
 
+    private static readonly MethodInfo AllowsMethod = typeof(DisputeVisibility).GetMethod(nameof(Allows))!;
+
     /// <summary>The query with every <see cref="Allows"/> replaced by the rule of <paramref name="role"/>.</summary>
     public static Expression<TQuery> Apply<TQuery>(Expression<TQuery> query, string role)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return (Expression<TQuery>)new Inliner(ForRole(role)).Visit(query);
+        return ExpressionInlining.Inline(query, AllowsMethod, ForRole(role));
     }
 
     /// <summary>A closure as the C# compiler makes one: EF Core reads its fields as query parameters.</summary>
@@ -65,30 +69,5 @@ public static class DisputeVisibility
         public readonly Guid UserId = userId;
         public readonly int PlatformId = platformId;
 #pragma warning restore CA1051
-    }
-
-    private sealed class Substitution(IReadOnlyDictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            replacements.TryGetValue(node, out var replacement) ? replacement : node;
-    }
-
-    private sealed class Inliner(Expression<Func<Dispute, Guid, int, bool>> rule) : ExpressionVisitor
-    {
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            if (node.Method.DeclaringType != typeof(DisputeVisibility) || node.Method.Name != nameof(Allows))
-            {
-                return base.VisitMethodCall(node);
-            }
-
-            var arguments = new Dictionary<ParameterExpression, Expression>();
-            for (var i = 0; i < rule.Parameters.Count; i++)
-            {
-                arguments[rule.Parameters[i]] = Visit(node.Arguments[i]);
-            }
-
-            return new Substitution(arguments).Visit(rule.Body);
-        }
     }
 }

@@ -1,8 +1,10 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Reflection;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Platforms;
+using MerchantDisputes.Domain.Queries;
 using MerchantDisputes.Domain.Timeline;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Infrastructure.Data;
@@ -150,10 +152,13 @@ public sealed class DisputeQueries(DisputesDbContext db)
     /// statement anew and the compile grows with the columns.
     /// </summary>
     private static readonly Expression<Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, DisputeDto?>> DetailQuery =
-        ShapeInliner.Inline<Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, DisputeDto?>>((db, id, userId, platformId, zh, cancellationToken) => db.Disputes.AsNoTracking()
-            .Where(d => d.Id == id && DisputeVisibility.Allows(d, userId, platformId))
-            .Join(db.Platforms, d => d.PlatformId, p => p.Id, (d, p) => Shaped(d, p, zh))
-            .FirstOrDefault());
+        ExpressionInlining.Inline<Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, DisputeDto?>>(
+            (db, id, userId, platformId, zh, cancellationToken) => db.Disputes.AsNoTracking()
+                .Where(d => d.Id == id && DisputeVisibility.Allows(d, userId, platformId))
+                .Join(db.Platforms, d => d.PlatformId, p => p.Id, (d, p) => Shaped(d, p, zh))
+                .FirstOrDefault(),
+            typeof(DisputeQueries).GetMethod(nameof(Shaped), BindingFlags.NonPublic | BindingFlags.Static)!,
+            Shape);
 
     private static readonly FrozenDictionary<string, Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, Task<DisputeDto?>>> DetailByRole =
         Roles.All.ToFrozenDictionary(role => role, role => EF.CompileAsyncQuery(DisputeVisibility.Apply(DetailQuery, role)), StringComparer.Ordinal);
@@ -178,34 +183,11 @@ public sealed class DisputeQueries(DisputesDbContext db)
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(platform);
-        return ShapeLoaded(d, platform, platform.Name(CultureInfo.CurrentUICulture) == platform.NameZh);
+        return ShapeLoaded(d, platform, Infrastructure.Display.IsChinese());
     }
 
-    /// <summary>Stands for <see cref="Shape"/> inside a query; <see cref="ShapeInliner"/> replaces it before EF sees it.</summary>
-    private static DisputeDto Shaped(Dispute d, Platform p, bool zh) => throw new NotSupportedException("Only inside a query that ShapeInliner rewrites.");
-
-    /// <summary>Replaces each <see cref="Shaped"/> call with the body of <see cref="Shape"/>, its arguments put in.</summary>
-    private sealed class ShapeInliner : ExpressionVisitor
-    {
-        public static Expression<TQuery> Inline<TQuery>(Expression<TQuery> query) => (Expression<TQuery>)new ShapeInliner().Visit(query);
-
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            if (node.Method.DeclaringType != typeof(DisputeQueries) || node.Method.Name != nameof(Shaped))
-            {
-                return base.VisitMethodCall(node);
-            }
-
-            var arguments = node.Arguments.Select(Visit).ToList();
-            var map = Shape.Parameters.Zip(arguments).ToDictionary(x => x.First, x => x.Second!);
-            return new ParameterSwap(map).Visit(Shape.Body);
-        }
-    }
-
-    private sealed class ParameterSwap(Dictionary<ParameterExpression, Expression> map) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => map.TryGetValue(node, out var swapped) ? swapped : node;
-    }
+    /// <summary>Stands for <see cref="Shape"/> inside a query; <see cref="ExpressionInlining"/> replaces it before EF sees it.</summary>
+    private static DisputeDto Shaped(Dispute d, Platform p, bool zh) => throw new NotSupportedException("Only inside a query given to ExpressionInlining.");
 
     private IQueryable<Dispute> Filtered(Actor actor, DisputeFilter filter)
     {
