@@ -10,8 +10,8 @@ namespace MerchantDisputes.Web.Infrastructure;
 /// OpenSSL) and deserialises its ticket: about a fifth of the CPU of an authenticated request that does nothing else
 /// (docs/performance.md). A client sends the same token for its whole hour, so the ticket is kept, keyed by the exact
 /// token text, until the token expires and at most <see cref="MaxAge"/>; every request gets its own copy, and the
-/// bearer handler still refuses the token once it has expired. Identity never checked an access token against the
-/// user's security stamp before it expires, so keeping the ticket changes nothing there. A token that does not
+/// bearer handler still refuses the token once it has expired. The security stamp is checked on every request from
+/// the ticket's claims (<c>BearerStampCheck</c>), so keeping the ticket changes nothing there. A token that does not
 /// decrypt is never kept; tokens are still issued and refresh tokens read as before.
 /// </summary>
 public static class BearerTokenCache

@@ -15,17 +15,26 @@ public static class Authenticator
 {
     public const string Key = AccountSeeding.DemoAuthenticatorKey;
 
-    /// <summary>Enrols the person with <see cref="Key"/> when their role needs a second factor and they have none yet.</summary>
-    public static async Task EnsureEnrolledAsync(DisputesAppFactory app, string email)
+    /// <summary>
+    /// Enrols the person with <see cref="Key"/> when their role needs a second factor and they have none yet.
+    /// </summary>
+    /// <returns>Whether their sign-in now asks for a code (enrolled here, before, or by choice).</returns>
+    public static async Task<bool> EnsureEnrolledAsync(DisputesAppFactory app, string email)
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        if (await users.FindByEmailAsync(email) is { TwoFactorEnabled: false } user
-            && SecondFactor.IsRequiredFor(await users.GetRolesAsync(user)))
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            return false;
+        }
+
+        if (!user.TwoFactorEnabled && SecondFactor.IsRequiredFor(await users.GetRolesAsync(user)))
         {
             await AccountSeeding.EnrolAuthenticatorAsync(users, user, Key);
         }
+
+        return user.TwoFactorEnabled;
     }
 
     /// <summary>A code the server has not seen from this person yet.</summary>

@@ -92,11 +92,7 @@ public static class AccountsExtensions
 
     private static Task KeepSecondFactorProof(SecurityStampRefreshingPrincipalContext context)
     {
-        if (context.CurrentPrincipal is { } current && SecondFactor.WasUsed(current) && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-        {
-            identity.AddClaim(SecondFactor.ProofClaim());
-        }
-
+        SecondFactor.CarryProof(context.CurrentPrincipal, context.NewPrincipal);
         return Task.CompletedTask;
     }
 

@@ -136,10 +136,7 @@ public static class AuthApi
 
         // A new token proves what the old one proved: the second factor, when it was given, is carried over.
         var principal = await signIn.CreateUserPrincipalAsync(user);
-        if (SecondFactor.WasUsed(ticket.Principal) && principal.Identity is System.Security.Claims.ClaimsIdentity identity)
-        {
-            identity.AddClaim(SecondFactor.ProofClaim());
-        }
+        SecondFactor.CarryProof(ticket.Principal, principal);
 
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using MerchantDisputes.Domain.Users;
+using MerchantDisputes.Infrastructure.Identity;
 using MerchantDisputes.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 
 namespace MerchantDisputes.Web.Features.Account;
 
@@ -33,6 +35,27 @@ public static class SecondFactor
     }
 
     public static Claim ProofClaim() => new(AmrClaim, MfaValue);
+
+    /// <summary>
+    /// Puts the proof of a second factor on a principal rebuilt from the account (a security-stamp check, a token
+    /// refresh) when the principal it replaces carried it: rebuilding from the account alone drops it.
+    /// </summary>
+    public static void CarryProof(ClaimsPrincipal? from, ClaimsPrincipal? to)
+    {
+        if (from is not null && WasUsed(from) && to?.Identity is ClaimsIdentity identity && !WasUsed(to))
+        {
+            identity.AddClaim(ProofClaim());
+        }
+    }
+
+    /// <summary>No authenticator, no recovery codes, a new key for the next set-up; other sessions end (new security stamp).</summary>
+    public static async Task TurnOffAsync(UserManager<ApplicationUser> users, ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await users.ResetAuthenticatorKeyAsync(user);
+    }
 }
 
 /// <summary>Marks an endpoint a signed-in user may use before setting up a required second factor (enrolment, sign-out).</summary>

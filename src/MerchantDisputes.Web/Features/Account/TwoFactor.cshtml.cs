@@ -98,19 +98,10 @@ public sealed class TwoFactorModel(UserManager<ApplicationUser> users, SignInMan
             return await ShowAsync(user);
         }
 
-        await TurnOffAsync(users, user);
+        await SecondFactor.TurnOffAsync(users, user);
         await signIn.RefreshSignInAsync(user);
         Notice = "TwoFactor.DisabledNotice";
         return await ShowAsync(user);
-    }
-
-    /// <summary>No authenticator, no recovery codes, a new key for the next set-up; other sessions end (new security stamp).</summary>
-    public static async Task TurnOffAsync(UserManager<ApplicationUser> users, ApplicationUser user)
-    {
-        ArgumentNullException.ThrowIfNull(users);
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-        await users.ResetAuthenticatorKeyAsync(user);
     }
 
     private async Task<PageResult> ShowAsync(ApplicationUser user)

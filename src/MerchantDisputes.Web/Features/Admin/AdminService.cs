@@ -177,7 +177,7 @@ public sealed class AdminService(UserManager<ApplicationUser> users, DisputesDbC
             throw new DomainValidationException([new ValidationError("id", "Web.Admin.NotYourself")]);
         }
 
-        await TwoFactorModel.TurnOffAsync(users, user);
+        await SecondFactor.TurnOffAsync(users, user);
         return await FindUserAsync(id, cancellationToken);
     }
 
