@@ -89,11 +89,11 @@ public static class HostingExtensions
         app.UseSecurityHeaders();
 
         app.UseRequestLocalization();
+        app.UsePublicTransparency();
         app.UseWhen(IsApi, api => api.UseStatusCodePages().UseMiddleware<ApiExceptionMiddleware>());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.MapStaticAssets();
         app.UseRouting();
-        app.UsePublicTransparency();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseSecondFactorGate();

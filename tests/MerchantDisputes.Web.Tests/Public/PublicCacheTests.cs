@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using MerchantDisputes.Web.Features.Transparency;
 using MerchantDisputes.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MerchantDisputes.Web.Tests.PublicData;
 
@@ -100,6 +103,50 @@ public sealed class PublicCacheTests(DisputesAppFactory app) : IClassFixture<Dis
         Assert.Contains("<html lang=\"en\"", enPage, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"zh-CN\"", zhPageAgain, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"en\"", enPageAgain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_cache_looks_up_only_under_the_public_endpoints_routes()
+    {
+        await Anonymous().GetAsync("/health/live");
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>();
+
+        var prefixes = PublicCache.PublicPrefixes(endpoints);
+
+        Assert.Equal(
+            ["/Platforms", "/Public", "/api/v1/public/feed", "/api/v1/public/platforms/ranking", "/api/v1/public/stats", "/reports"],
+            prefixes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_cached_answer_carries_the_security_headers_of_a_fresh_one()
+    {
+        var anonymous = Anonymous();
+
+        var fresh = await anonymous.GetAsync("/api/v1/public/stats?year=2020");
+        var cached = await anonymous.GetAsync("/api/v1/public/stats?year=2020");
+
+        Assert.NotNull(cached.Headers.Age);
+        foreach (var header in new[] { "Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy" })
+        {
+            Assert.Equal(fresh.Headers.GetValues(header), cached.Headers.GetValues(header));
+        }
+    }
+
+    [Fact]
+    public async Task An_answer_from_an_endpoint_that_is_not_public_is_never_stored_even_under_a_public_route()
+    {
+        var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = DisputesAppFactory.Https, HandleCookies = false, AllowAutoRedirect = false,
+        });
+
+        var first = await anonymous.GetAsync("/reports");
+        var second = await anonymous.GetAsync("/reports");
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.Null(second.Headers.Age);
     }
 
     private static async Task<string?> TypeNameAsync(HttpClient client)

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace MerchantDisputes.Web.Features.Transparency;
 
 /// <summary>/Public: the live feed of accepted cases and the month's platform TOP 10.</summary>
-[OutputCache(PolicyName = PublicExtensions.CachePolicy)]
+[PublicAnswer]
 public sealed class IndexModel(PublicQueries queries) : PageModel
 {
     public FeedPageDto Feed { get; private set; } = null!;

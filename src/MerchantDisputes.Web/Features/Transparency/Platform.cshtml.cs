@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace MerchantDisputes.Web.Features.Transparency;
 
 /// <summary>/Platforms/{slug}?year=: one platform's year, as the industry reports give a section per platform.</summary>
-[OutputCache(PolicyName = PublicExtensions.CachePolicy)]
+[PublicAnswer]
 public sealed class PlatformModel(PublicQueries queries) : PageModel
 {
     public const int RecentCount = 10;

@@ -14,7 +14,7 @@ public static partial class PublicApi
 {
     public static void MapPublicApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/public").WithTags("Public").AllowAnonymous().CacheOutput(PublicExtensions.CachePolicy);
+        var group = app.MapGroup("/api/v1/public").WithTags("Public").AllowAnonymous().WithMetadata(new PublicAnswerAttribute());
         group.MapGet("/feed", Feed).WithName("PublicFeed")
             .WithSummary("Accepted cases (submitted, not rejected), newest first: platform, type, province, masked name, date (CST), status; the title only when the merchant made it public.");
         group.MapGet("/stats", Stats).WithName("PublicStats")
@@ -23,7 +23,7 @@ public static partial class PublicApi
             .WithSummary("The month's TOP 10 platforms by case volume (?month=YYYY-MM, China Standard Time), each with its rating for the month.");
 
         app.MapGet("/reports/{year:int}.csv", Csv).WithName("PublicReportCsv").WithTags("Public").AllowAnonymous()
-            .CacheOutput(PublicExtensions.CachePolicy)
+            .WithMetadata(new PublicAnswerAttribute())
             .WithSummary("The yearly report as CSV (UTF-8 with BOM), one section per distribution, in the reader's language.");
         app.MapGet("/reports", (PublicQueries queries) => Results.Redirect(
                 string.Create(CultureInfo.InvariantCulture, $"/reports/{queries.TodayInChina.Year}")))

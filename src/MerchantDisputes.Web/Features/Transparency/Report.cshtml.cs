@@ -1,12 +1,11 @@
 using MerchantDisputes.Domain.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace MerchantDisputes.Web.Features.Transparency;
 
 /// <summary>/reports/{year}: the year's report in the form of the industry's annual complaint reports.</summary>
-[OutputCache(PolicyName = PublicExtensions.CachePolicy)]
+[PublicAnswer]
 public sealed class ReportModel(PublicQueries queries) : PageModel
 {
     public YearStatsDto Stats { get; private set; } = null!;

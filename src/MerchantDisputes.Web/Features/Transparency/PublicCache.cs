@@ -1,0 +1,317 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace MerchantDisputes.Web.Features.Transparency;
+
+/// <summary>Marks an endpoint (API or page) whose answer is the same for every anonymous reader in one language.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class PublicAnswerAttribute : Attribute;
+
+/// <summary>
+/// Keeps public answers in memory for <see cref="PublicOptions.CacheDuration"/> per URL (its known query parameters)
+/// and language, and answers from there right after localization, before routing, authentication and the rest
+/// (docs/performance.md: ASP.NET Core's output cache rebuilt each kept answer from its stored form on every hit).
+/// No endpoint is known yet where it runs: a request is looked up when its path starts with the literal part of a
+/// <see cref="PublicAnswerAttribute"/> endpoint's route, and an answer is kept only when the endpoint that produced it
+/// carries the marker, answered a GET with 200 and set no cookie. Requests that may be signed in (the sign-in cookie or an
+/// Authorization header, valid or not) are neither answered from here nor kept, so a signed-in reader, whose layout
+/// shows their name, never gets a page kept for somebody else. While one request fetches an answer that is missing
+/// or out of date, others for it wait for that one, or get the one before it for up to another duration, so a spike
+/// of readers costs one database read per URL and language.
+/// </summary>
+public sealed class PublicCache(
+    IOptions<PublicOptions> options, IOptionsMonitor<CookieAuthenticationOptions> cookies, EndpointDataSource endpoints, TimeProvider time)
+{
+    /// <summary>At most this many answers are kept (URLs × languages); more are served but not kept.</summary>
+    public const int MaxAnswers = 2_000;
+
+    /// <summary>An answer larger than this is served but not kept.</summary>
+    public const int MaxAnswerBytes = 1 << 20;
+
+    /// <summary>
+    /// Only the parameters the public endpoints read vary the key (with the language), so appending random
+    /// parameters cannot be used to push every request through to the database.
+    /// </summary>
+    private static readonly string[] VaryByQuery = ["culture", "month", "page", "pageSize", "platform", "ui-culture", "year"];
+
+    /// <summary>Set by the server per response, or by this cache; never copied from a kept answer.</summary>
+    private static readonly HashSet<string> UnkeptHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Date", "Server", "Age", "Content-Length", "Transfer-Encoding", "Connection", "Set-Cookie",
+    };
+
+    private readonly ConcurrentDictionary<string, Answer> answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<Answer?>> fetches = new(StringComparer.Ordinal);
+    private readonly Lazy<string[]> prefixes = new(() => PublicPrefixes(endpoints));
+    private readonly Lazy<string?> signInCookie = new(() => cookies.Get(IdentityConstants.ApplicationScheme).Cookie.Name);
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var duration = options.Value.CacheDuration;
+        if (duration <= TimeSpan.Zero || !IsCandidate(context))
+        {
+            await next(context);
+            return;
+        }
+
+        var key = KeyOf(context.Request);
+        var now = time.GetUtcNow();
+        answers.TryGetValue(key, out var kept);
+        if (kept is not null && now < kept.StoredAt + duration)
+        {
+            await ServeAsync(context, kept, now);
+            return;
+        }
+
+        var mine = new TaskCompletionSource<Answer?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fetch = fetches.GetOrAdd(key, mine);
+        if (fetch != mine)
+        {
+            await ServeWhileFetchedAsync(context, next, fetch.Task, kept, now, duration);
+            return;
+        }
+
+        try
+        {
+            var fetched = await FetchAsync(context, next, now);
+            Keep(key, fetched);
+            mine.SetResult(fetched);
+        }
+        catch
+        {
+            mine.SetResult(null);
+            throw;
+        }
+        finally
+        {
+            fetches.TryRemove(new KeyValuePair<string, TaskCompletionSource<Answer?>>(key, mine));
+        }
+    }
+
+    /// <summary>Another request is fetching this answer: the one before it while not too old, or the fetched one.</summary>
+    private async Task ServeWhileFetchedAsync(
+        HttpContext context, RequestDelegate next, Task<Answer?> fetch, Answer? kept, DateTimeOffset now, TimeSpan duration)
+    {
+        if (kept is not null && now < kept.StoredAt + duration + duration)
+        {
+            await ServeAsync(context, kept, now);
+            return;
+        }
+
+        var fetched = await fetch.WaitAsync(context.RequestAborted);
+        if (fetched is null)
+        {
+            await next(context);
+            return;
+        }
+
+        await ServeAsync(context, fetched, time.GetUtcNow());
+    }
+
+    /// <summary>Runs the request with its body copied aside; the copy when the answer may be kept, else null.</summary>
+    private static async Task<Answer?> FetchAsync(HttpContext context, RequestDelegate next, DateTimeOffset now)
+    {
+        var response = context.Response;
+        var original = response.Body;
+        using var copy = new CopyingStream(original, MaxAnswerBytes);
+        response.Body = copy;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+
+        var keep = HttpMethods.IsGet(context.Request.Method)
+            && response.StatusCode == StatusCodes.Status200OK
+            && StringValues.IsNullOrEmpty(response.Headers.SetCookie)
+            && context.GetEndpoint()?.Metadata.GetMetadata<PublicAnswerAttribute>() is not null;
+        return keep && copy.Copied is { } body ? new Answer(KeptHeaders(response.Headers), body, now) : null;
+    }
+
+    private void Keep(string key, Answer? answer)
+    {
+        if (answer is null)
+        {
+            return;
+        }
+
+        if (answers.Count >= MaxAnswers && !answers.ContainsKey(key))
+        {
+            var oldest = time.GetUtcNow() - options.Value.CacheDuration - options.Value.CacheDuration;
+            foreach (var (staleKey, stale) in answers)
+            {
+                if (stale.StoredAt < oldest)
+                {
+                    answers.TryRemove(staleKey, out _);
+                }
+            }
+
+            if (answers.Count >= MaxAnswers)
+            {
+                return;
+            }
+        }
+
+        answers[key] = answer;
+    }
+
+    private static async Task ServeAsync(HttpContext context, Answer answer, DateTimeOffset now)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        foreach (var (name, value) in answer.Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        response.Headers.Age = ((long)Math.Max(0, (now - answer.StoredAt).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        response.ContentLength = answer.Body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.Body.WriteAsync(answer.Body, context.RequestAborted);
+        }
+    }
+
+    private static KeyValuePair<string, StringValues>[] KeptHeaders(IHeaderDictionary headers) =>
+        headers.Where(h => !UnkeptHeaders.Contains(h.Key)).ToArray();
+
+    private bool IsCandidate(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) || MayBeSignedIn(context))
+        {
+            return false;
+        }
+
+        foreach (var prefix in prefixes.Value)
+        {
+            if (request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The request carries the sign-in cookie or an Authorization header, valid or not.</summary>
+    private bool MayBeSignedIn(HttpContext context) =>
+        !StringValues.IsNullOrEmpty(context.Request.Headers.Authorization)
+        || (signInCookie.Value is { } name && context.Request.Cookies.ContainsKey(name));
+
+    /// <summary>The path, the known query parameters in a fixed order, and the language the request was localized to.</summary>
+    private static string KeyOf(HttpRequest request)
+    {
+        var key = new StringBuilder(96).Append(CultureInfo.CurrentUICulture.Name).Append(' ').Append(request.Path.Value);
+        foreach (var name in VaryByQuery)
+        {
+            if (request.Query.TryGetValue(name, out var value))
+            {
+                key.Append('\n').Append(name).Append('=').Append(value.ToString());
+            }
+        }
+
+        return key.ToString();
+    }
+
+    /// <summary>The leading literal segments of every public endpoint's route, e.g. "/api/v1/public/stats", "/reports".</summary>
+    internal static string[] PublicPrefixes(EndpointDataSource endpoints) =>
+        endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PublicAnswerAttribute>() is not null)
+            .Select(e => LiteralPrefix(e.RoutePattern))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+
+    private static string LiteralPrefix(RoutePattern pattern)
+    {
+        var literal = pattern.PathSegments
+            .TakeWhile(s => s.IsSimple && s.Parts[0] is RoutePatternLiteralPart)
+            .Select(s => ((RoutePatternLiteralPart)s.Parts[0]).Content);
+        var prefix = "/" + string.Join('/', literal);
+        return prefix.Length > 1 ? prefix
+            : throw new InvalidOperationException($"A public answer's route must start with a literal segment: {pattern.RawText}");
+    }
+
+    private sealed record Answer(KeyValuePair<string, StringValues>[] Headers, byte[] Body, DateTimeOffset StoredAt);
+
+    /// <summary>Writes through to the response and keeps a copy of the first <c>limit</c> bytes.</summary>
+    private sealed class CopyingStream(Stream inner, int limit) : Stream
+    {
+        private MemoryStream? copy = new();
+
+        /// <summary>The whole body, or null when it was longer than the limit.</summary>
+        public byte[]? Copied => copy?.ToArray();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            inner.Write(buffer);
+            CopyOf(buffer);
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await inner.WriteAsync(buffer, cancellationToken);
+            CopyOf(buffer.Span);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush() => inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            copy?.Dispose();
+            copy = null;
+            base.Dispose(disposing);
+        }
+
+        private void CopyOf(ReadOnlySpan<byte> buffer)
+        {
+            if (copy is null)
+            {
+                return;
+            }
+
+            if (copy.Length + buffer.Length > limit)
+            {
+                copy.Dispose();
+                copy = null;
+                return;
+            }
+
+            copy.Write(buffer);
+        }
+    }
+}
