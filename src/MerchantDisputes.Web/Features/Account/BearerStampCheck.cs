@@ -18,9 +18,9 @@ internal sealed class BearerStampCheck(RequestDelegate next, TimeProvider clock,
     private const int MaxRemembered = 50_000;
     private readonly ConcurrentDictionary<Guid, (string? Stamp, DateTimeOffset ReadAt)> _stamps = new();
 
-    public async Task InvokeAsync(HttpContext context, UserManager<ApplicationUser> users)
+    public async Task InvokeAsync(HttpContext context)
     {
-        if (!IsBearer(context) || await IsCurrentAsync(context.User, users))
+        if (!IsBearer(context) || await IsCurrentAsync(context))
         {
             await next(context);
             return;
@@ -36,18 +36,20 @@ internal sealed class BearerStampCheck(RequestDelegate next, TimeProvider clock,
         context.User.Identity?.IsAuthenticated == true
         && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
-    private async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, UserManager<ApplicationUser> users)
+    private async Task<bool> IsCurrentAsync(HttpContext context)
     {
-        if (!Guid.TryParse(users.GetUserId(principal), out var userId))
+        var claims = identity.Value.ClaimsIdentity;
+        if (!Guid.TryParse(context.User.FindFirstValue(claims.UserIdClaimType), out var userId))
         {
             return false;
         }
 
-        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp is not null && string.Equals(stamp, await CurrentStampAsync(userId, users), StringComparison.Ordinal);
+        var stamp = context.User.FindFirstValue(claims.SecurityStampClaimType);
+        return stamp is not null && string.Equals(stamp, await CurrentStampAsync(userId, context.RequestServices), StringComparison.Ordinal);
     }
 
-    private async Task<string?> CurrentStampAsync(Guid userId, UserManager<ApplicationUser> users)
+    /// <summary>The account's stamp as last read; the user manager is built only when it must be read again.</summary>
+    private async Task<string?> CurrentStampAsync(Guid userId, IServiceProvider services)
     {
         var now = clock.GetUtcNow();
         if (_stamps.TryGetValue(userId, out var known) && now - known.ReadAt < stampOptions.Value.ValidationInterval)
@@ -55,6 +57,7 @@ internal sealed class BearerStampCheck(RequestDelegate next, TimeProvider clock,
             return known.Stamp;
         }
 
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByIdAsync(userId.ToString());
         var stamp = user is null ? null : await users.GetSecurityStampAsync(user);
         if (_stamps.Count >= MaxRemembered)
