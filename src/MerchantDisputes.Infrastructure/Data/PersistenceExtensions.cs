@@ -30,11 +30,13 @@ public static class PersistenceExtensions
             var connection = SqlServerConnectionString(configuration, options);
             services.AddDbContextPool<DisputesDbContext, SqlServerDisputesDbContext>(o =>
                 o.UseSqlServer(connection, sql => sql.EnableRetryOnFailure()));
+            services.AddSingleton(ReadContexts.Shared());
         }
         else
         {
             var connection = SqliteConnectionString(configuration, environment, options);
             services.AddDbContextPool<DisputesDbContext, SqliteDisputesDbContext>(o => o.UseSqlite(connection));
+            services.AddSingleton(_ => ReadContexts.Sqlite(connection));
         }
 
         services.AddDataProtection()

@@ -18,7 +18,7 @@ public sealed record DisputeFilter(DisputeStatus? Status, DisputeType? Type, str
 }
 
 /// <summary>Reads, always through <see cref="DisputeVisibility"/>, projected to DTOs.</summary>
-public sealed class DisputeQueries(DisputesDbContext db)
+public sealed class DisputeQueries(DisputesDbContext db, ReadContexts reads)
 {
     /// <summary>
     /// A page of the cases the person may see. <paramref name="totals"/> (the queue page) lets a staff list's total
@@ -81,29 +81,21 @@ public sealed class DisputeQueries(DisputesDbContext db)
             return null;
         }
 
-        // Both queries on one opened connection: EF Core otherwise rents and returns a pooled connection per query,
-        // and each opening re-registers EF's dozen SQLite functions (docs/performance.md, "Where the time goes").
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        // Both queries on one open connection that keeps their compiled statements (ReadContexts).
+        using var read = reads.Rent(db);
+        var dispute = await detail(read.Db, id, actor.UserId ?? Guid.Empty, actor.PlatformId ?? -1, Infrastructure.Display.IsChinese(), cancellationToken);
+        if (dispute is null)
         {
-            var dispute = await detail(db, id, actor.UserId ?? Guid.Empty, actor.PlatformId ?? -1, Infrastructure.Display.IsChinese(), cancellationToken);
-            if (dispute is null)
-            {
-                return null;
-            }
-
-            var timeline = new List<TimelineEntryDto>(4);
-            await foreach (var entry in TimelineOf(db, id, WidestAudience(actor)).WithCancellation(cancellationToken))
-            {
-                timeline.Add(entry);
-            }
-
-            return dispute with { Timeline = timeline };
+            return null;
         }
-        finally
+
+        var timeline = new List<TimelineEntryDto>(4);
+        await foreach (var entry in TimelineOf(read.Db, id, WidestAudience(actor)).WithCancellation(cancellationToken))
         {
-            await db.Database.CloseConnectionAsync();
+            timeline.Add(entry);
         }
+
+        return dispute with { Timeline = timeline };
     }
 
     /// <summary>

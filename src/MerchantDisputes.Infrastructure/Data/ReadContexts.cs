@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace MerchantDisputes.Infrastructure.Data;
+
+/// <summary>
+/// A context for hot reads. On SQL Server it is the request's own (the server keeps compiled plans). On SQLite it is
+/// one of a few no-tracking contexts whose connection stays open and keeps every statement it has compiled, because
+/// Microsoft.Data.Sqlite compiles each command afresh and drops its statements when a connection closes
+/// (dotnet/efcore#14044), which made compiling the case detail's two statements a quarter of the app's time under
+/// load (docs/performance.md). The queries stay EF Core's: only the command that runs them is one kept per SQL text.
+/// </summary>
+public sealed class ReadContexts : IDisposable
+{
+    /// <summary>Open contexts kept between requests; more are opened under a burst and closed when returned.</summary>
+    public const int MaxKept = 16;
+
+    private readonly string? sqlite;
+    private readonly ConcurrentBag<SqliteDisputesDbContext> kept = [];
+    private long compiled;
+
+    private ReadContexts(string? sqlite) => this.sqlite = sqlite;
+
+    /// <summary>Each read uses the request's context.</summary>
+    public static ReadContexts Shared() => new(null);
+
+    /// <summary>Reads on SQLite connections of their own to <paramref name="connectionString"/>.</summary>
+    public static ReadContexts Sqlite(string connectionString) => new(connectionString);
+
+    /// <summary>How many statements the kept connections have compiled (each SQL text once per connection).</summary>
+    public long StatementsCompiled => Interlocked.Read(ref compiled);
+
+    /// <summary>How many open contexts wait to be rented.</summary>
+    public int Kept => kept.Count;
+
+    /// <summary>A context for reading only, given back by disposing the lease.</summary>
+    public ReadLease Rent(DisputesDbContext requestContext)
+    {
+        ArgumentNullException.ThrowIfNull(requestContext);
+        if (sqlite is null)
+        {
+            return new ReadLease(requestContext, null);
+        }
+
+        if (!kept.TryTake(out var context))
+        {
+            context = new SqliteDisputesDbContext(new DbContextOptionsBuilder<SqliteDisputesDbContext>()
+                .UseSqlite(new KeepingConnection(sqlite, this), contextOwnsConnection: true)
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                .AddInterceptors(KeptStatements.Instance)
+                .Options);
+            context.Database.OpenConnection();
+        }
+
+        return new ReadLease(context, this);
+    }
+
+    public void Dispose()
+    {
+        while (kept.TryTake(out var context))
+        {
+            context.Dispose();
+        }
+    }
+
+    internal void Return(SqliteDisputesDbContext context)
+    {
+        if (kept.Count < MaxKept && context.Database.GetDbConnection().State == ConnectionState.Open)
+        {
+            context.ChangeTracker.Clear();
+            kept.Add(context);
+        }
+        else
+        {
+            context.Dispose();
+        }
+    }
+
+    /// <summary>A connection that keeps a compiled command per SQL text while it is open (its context's life).</summary>
+    private sealed class KeepingConnection(string connectionString, ReadContexts owner) : SqliteConnection(connectionString)
+    {
+        /// <summary>At most this many kept statements per connection; past it they are all compiled afresh.</summary>
+        private const int MaxStatements = 64;
+
+        private readonly Dictionary<string, SqliteCommand> statements = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The kept command for the text of EF Core's command, with EF Core's own parameters: they are bound when it
+        /// runs, by name, each as EF Core typed it (or not: an untyped Guid binds as text, a typed one may not).
+        /// </summary>
+        public SqliteCommand KeptFor(DbCommand command)
+        {
+            if (!statements.TryGetValue(command.CommandText, out var kept))
+            {
+                kept = Prepare(command.CommandText);
+            }
+
+            kept.Parameters.Clear();
+            foreach (SqliteParameter parameter in command.Parameters)
+            {
+                kept.Parameters.Add(parameter);
+            }
+
+            kept.CommandTimeout = command.CommandTimeout;
+            return kept;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            foreach (var statement in statements.Values)
+            {
+                statement.Dispose();
+            }
+
+            statements.Clear();
+            base.Dispose(disposing);
+        }
+
+        private SqliteCommand Prepare(string commandText)
+        {
+            if (statements.Count >= MaxStatements)
+            {
+                foreach (var statement in statements.Values)
+                {
+                    statement.Dispose();
+                }
+
+                statements.Clear();
+            }
+
+            var kept = CreateCommand();
+            kept.CommandText = commandText;
+            kept.Prepare();
+            statements.Add(commandText, kept);
+            Interlocked.Increment(ref owner.compiled);
+            return kept;
+        }
+    }
+
+    /// <summary>Runs a reading command of a <see cref="KeepingConnection"/> through its kept statement.</summary>
+    private sealed class KeptStatements : DbCommandInterceptor
+    {
+        public static readonly KeptStatements Instance = new();
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+            command.Connection is KeepingConnection connection && command.Transaction is null
+                ? InterceptionResult<DbDataReader>.SuppressWithResult(connection.KeptFor(command).ExecuteReader())
+                : result;
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            command.Connection is KeepingConnection connection && command.Transaction is null
+                ? InterceptionResult<DbDataReader>.SuppressWithResult(await connection.KeptFor(command).ExecuteReaderAsync(cancellationToken))
+                : result;
+    }
+}
+
+/// <summary>A rented read context; disposing it gives the context back.</summary>
+public readonly struct ReadLease(DisputesDbContext context, ReadContexts? owner) : IDisposable
+{
+    public DisputesDbContext Db => context;
+
+    public void Dispose() => owner?.Return((SqliteDisputesDbContext)context);
+}

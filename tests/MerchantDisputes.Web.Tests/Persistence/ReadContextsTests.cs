@@ -1,0 +1,73 @@
+using MerchantDisputes.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchantDisputes.Web.Tests.Persistence;
+
+/// <summary>
+/// The SQLite read contexts keep their connections open and each statement compiled: on a real file, a kept statement
+/// is compiled once, still reads what was written after it was compiled, and a burst of renters does not leave more
+/// than <see cref="ReadContexts.MaxKept"/> open connections behind.
+/// </summary>
+public sealed class ReadContextsTests : IAsyncLifetime
+{
+    private readonly string file = Path.Combine(Path.GetTempPath(), $"md-reads-{Guid.NewGuid():N}.db");
+    private SqliteDisputesDbContext writer = null!;
+    private ReadContexts reads = null!;
+
+    public async Task InitializeAsync()
+    {
+        var connection = $"Data Source={file};Pooling=True";
+        writer = new SqliteDisputesDbContext(new DbContextOptionsBuilder<SqliteDisputesDbContext>().UseSqlite(connection).Options);
+        await writer.Database.MigrateAsync();
+        await writer.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        reads = ReadContexts.Sqlite(connection);
+    }
+
+    public async Task DisposeAsync()
+    {
+        reads.Dispose();
+        await writer.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        File.Delete(file);
+    }
+
+    [Fact]
+    public async Task A_statement_is_compiled_once_and_still_reads_what_was_written_after()
+    {
+        var before = await NameAsync("taobao");
+        var platform = await writer.Platforms.SingleAsync(p => p.Slug == "taobao");
+        platform.Rename("淘宝（改名）", platform.NameEn);
+        await writer.SaveChangesAsync();
+
+        var after = await NameAsync("taobao");
+        var other = await NameAsync("aliexpress");
+
+        Assert.NotEqual("淘宝（改名）", before);
+        Assert.Equal("淘宝（改名）", after);
+        Assert.NotEqual(after, other);
+        Assert.Equal(1, reads.StatementsCompiled);
+    }
+
+    [Fact]
+    public async Task A_burst_of_readers_leaves_at_most_the_kept_number_of_connections_open()
+    {
+        var leases = Enumerable.Range(0, ReadContexts.MaxKept + 4).Select(_ => reads.Rent(writer)).ToList();
+        foreach (var lease in leases)
+        {
+            Assert.NotEmpty(await lease.Db.Platforms.Select(p => p.Slug).ToListAsync());
+        }
+
+        var connections = leases.Select(l => l.Db.Database.GetDbConnection()).ToList();
+        leases.ForEach(l => l.Dispose());
+
+        Assert.Equal(ReadContexts.MaxKept, reads.Kept);
+        Assert.Equal(ReadContexts.MaxKept, connections.Count(c => c.State == System.Data.ConnectionState.Open));
+    }
+
+    private async Task<string?> NameAsync(string slug)
+    {
+        using var lease = reads.Rent(writer);
+        return await lease.Db.Platforms.Where(p => p.Slug == slug).Select(p => p.NameZh).SingleOrDefaultAsync();
+    }
+}
