@@ -32,19 +32,20 @@ public sealed class DisputeQueries(DisputesDbContext db, ReadContexts reads)
         var page = Math.Max(1, filter.Page);
         var size = Math.Clamp(filter.PageSize, 1, DisputeFilter.MaxPageSize);
         var skip = (page - 1) * size;
-        var query = Filtered(actor, filter);
+        using var read = reads.Rent(db);
+        var query = Filtered(read.Db, actor, filter);
         if (actor.Is(Roles.Merchant))
         {
             var newestFirst = query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id);
             return new PageOf<DisputeSummaryDto>(
-                await SummariesAsync(newestFirst, skip, size, cancellationToken), page, size, await query.CountAsync(cancellationToken));
+                await SummariesAsync(read.Db, newestFirst, skip, size, cancellationToken), page, size, await query.CountAsync(cancellationToken));
         }
 
         // Staff work the nearest deadline first, cases without one after, each part by submission: two index ranges
         // (IX_Disputes_Queue) instead of one sort of every case, as "RespondBy IS NULL" first in one ORDER BY would be.
         var timed = query.Where(d => d.RespondBy != null);
         var untimed = query.Where(d => d.RespondBy == null);
-        var items = await SummariesAsync(timed.OrderBy(d => d.RespondBy).ThenBy(d => d.SubmittedAt).ThenBy(d => d.Id), skip, size, cancellationToken);
+        var items = await SummariesAsync(read.Db, timed.OrderBy(d => d.RespondBy).ThenBy(d => d.SubmittedAt).ThenBy(d => d.Id), skip, size, cancellationToken);
 
         // A part-filled page of the deadline range ends it, so its length gives the range's size without counting it;
         // only a page wholly past the range needs the count, to know where the cases without a deadline start.
@@ -53,7 +54,7 @@ public sealed class DisputeQueries(DisputesDbContext db, ReadContexts reads)
         {
             timedCount ??= await timed.CountAsync(cancellationToken);
             items.AddRange(await SummariesAsync(
-                untimed.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id), Math.Max(0, skip - timedCount.Value), size - items.Count, cancellationToken));
+                read.Db, untimed.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id), Math.Max(0, skip - timedCount.Value), size - items.Count, cancellationToken));
         }
 
         async Task<int> CountAsync() => (timedCount ?? await timed.CountAsync(cancellationToken)) + await untimed.CountAsync(cancellationToken);
@@ -61,7 +62,8 @@ public sealed class DisputeQueries(DisputesDbContext db, ReadContexts reads)
         return new PageOf<DisputeSummaryDto>(items, page, size, total);
     }
 
-    private Task<List<DisputeSummaryDto>> SummariesAsync(IQueryable<Dispute> ordered, int skip, int take, CancellationToken cancellationToken)
+    private static Task<List<DisputeSummaryDto>> SummariesAsync(
+        DisputesDbContext db, IQueryable<Dispute> ordered, int skip, int take, CancellationToken cancellationToken)
     {
         var zh = Infrastructure.Display.IsChinese();
         return ordered
@@ -181,7 +183,7 @@ public sealed class DisputeQueries(DisputesDbContext db, ReadContexts reads)
     /// <summary>Stands for <see cref="Shape"/> inside a query; <see cref="ExpressionInlining"/> replaces it before EF sees it.</summary>
     private static DisputeDto Shaped(Dispute d, Platform p, bool zh) => throw new NotSupportedException("Only inside a query given to ExpressionInlining.");
 
-    private IQueryable<Dispute> Filtered(Actor actor, DisputeFilter filter)
+    private static IQueryable<Dispute> Filtered(DisputesDbContext db, Actor actor, DisputeFilter filter)
     {
         var query = db.Disputes.AsNoTracking().Where(DisputeVisibility.For(actor));
         if (filter.Status is { } status)
