@@ -88,8 +88,8 @@ public static class HostingExtensions
 
         app.UseSecurityHeaders();
 
-        app.UseRequestLocalization();
         app.UsePublicTransparency();
+        app.UseRequestLocalization();
         app.UseWhen(IsApi, api => api.UseStatusCodePages().UseMiddleware<ApiExceptionMiddleware>());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.MapStaticAssets();

@@ -1,6 +1,7 @@
 using System.Text;
 using MerchantDisputes.Web.Features.Transparency;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -30,7 +31,11 @@ public sealed class PublicCacheFetchTests
         var cookies = new ServiceCollection().AddOptions().BuildServiceProvider()
             .GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>();
         cache = new PublicCache(
-            Options.Create(new PublicOptions { CacheDuration = Duration }), cookies, new DefaultEndpointDataSource(stats), clock);
+            Options.Create(new PublicOptions { CacheDuration = Duration }),
+            Options.Create(new RequestLocalizationOptions()),
+            cookies,
+            new DefaultEndpointDataSource(stats),
+            clock);
     }
 
     [Fact]

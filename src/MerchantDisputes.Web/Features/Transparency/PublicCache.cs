@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -15,7 +16,7 @@ public sealed class PublicAnswerAttribute : Attribute;
 
 /// <summary>
 /// Keeps public answers in memory for <see cref="PublicOptions.CacheDuration"/> per URL (its known query parameters)
-/// and language, and answers from there right after localization, before routing, authentication and the rest
+/// and language, and answers from there before localization, routing, authentication and the rest
 /// (docs/performance.md: ASP.NET Core's output cache rebuilt each kept answer from its stored form on every hit).
 /// No endpoint is known yet where it runs: a request is looked up when its path starts with the literal part of a
 /// <see cref="PublicAnswerAttribute"/> endpoint's route, and an answer is kept only when the endpoint that produced it
@@ -26,8 +27,15 @@ public sealed class PublicAnswerAttribute : Attribute;
 /// of readers costs one database read per URL and language.
 /// </summary>
 public sealed class PublicCache(
-    IOptions<PublicOptions> options, IOptionsMonitor<CookieAuthenticationOptions> cookies, EndpointDataSource endpoints, TimeProvider time)
+    IOptions<PublicOptions> options,
+    IOptions<RequestLocalizationOptions> localization,
+    IOptionsMonitor<CookieAuthenticationOptions> cookies,
+    EndpointDataSource endpoints,
+    TimeProvider time)
 {
+    /// <summary>How deep <see cref="RequestLocalizationMiddleware"/> walks a culture's parents (its constant).</summary>
+    private const int MaxParentDepth = 5;
+
     /// <summary>At most this many answers are kept (URLs × languages); more are served but not kept.</summary>
     public const int MaxAnswers = 2_000;
 
@@ -62,7 +70,7 @@ public sealed class PublicCache(
             return;
         }
 
-        var key = KeyOf(context.Request);
+        var key = KeyOf(context.Request, await LanguageOfAsync(context));
         var now = time.GetUtcNow();
         answers.TryGetValue(key, out var kept);
         if (kept is not null && now < kept.StoredAt + duration)
@@ -210,10 +218,72 @@ public sealed class PublicCache(
         !StringValues.IsNullOrEmpty(context.Request.Headers.Authorization)
         || (signInCookie.Value is { } name && context.Request.Cookies.ContainsKey(name));
 
-    /// <summary>The path, the known query parameters in a fixed order, and the language the request was localized to.</summary>
-    private static string KeyOf(HttpRequest request)
+    /// <summary>
+    /// The language <see cref="RequestLocalizationMiddleware"/> will give the request, which runs after this cache:
+    /// the same providers in the same order, the first whose culture or UI culture is supported (itself or a parent)
+    /// decides, else the default. <c>PublicCacheLanguageTests</c> holds the two equal over a matrix of requests.
+    /// </summary>
+    internal async ValueTask<string> LanguageOfAsync(HttpContext context)
     {
-        var key = new StringBuilder(96).Append(CultureInfo.CurrentUICulture.Name).Append(' ').Append(request.Path.Value);
+        var settings = localization.Value;
+        foreach (var provider in settings.RequestCultureProviders)
+        {
+            if (await provider.DetermineProviderCultureResult(context) is not { } result)
+            {
+                continue;
+            }
+
+            var culture = Supported(result.Cultures, settings.SupportedCultures, settings.FallBackToParentCultures);
+            var ui = Supported(result.UICultures, settings.SupportedUICultures, settings.FallBackToParentUICultures);
+            if (culture is not null || ui is not null)
+            {
+                return (ui ?? settings.DefaultRequestCulture.UICulture).Name;
+            }
+        }
+
+        return settings.DefaultRequestCulture.UICulture.Name;
+    }
+
+    private static CultureInfo? Supported(IList<StringSegment> names, IList<CultureInfo>? supported, bool parents)
+    {
+        foreach (var name in names)
+        {
+            if (Supported(name.ToString(), supported, parents, 0) is { } culture)
+            {
+                return culture;
+            }
+        }
+
+        return null;
+    }
+
+    private static CultureInfo? Supported(string name, IList<CultureInfo>? supported, bool parents, int depth)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        var match = supported?.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (match is not null || !parents || depth >= MaxParentDepth)
+        {
+            return match;
+        }
+
+        try
+        {
+            return Supported(CultureInfo.GetCultureInfo(name).Parent.Name, supported, parents, depth + 1);
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The path, the known query parameters in a fixed order, and the language the request will be given.</summary>
+    private static string KeyOf(HttpRequest request, string language)
+    {
+        var key = new StringBuilder(96).Append(language).Append(' ').Append(request.Path.Value);
         foreach (var name in VaryByQuery)
         {
             if (request.Query.TryGetValue(name, out var value))

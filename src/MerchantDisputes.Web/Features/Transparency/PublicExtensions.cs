@@ -14,8 +14,9 @@ public static class PublicExtensions
     }
 
     /// <summary>
-    /// Right after localization (the language is part of the key), before the status-code pages, routing,
-    /// authentication, authorization and the rate limiter: an anonymous reader's kept answer skips them, as none of
+    /// After the security headers (a kept answer carries them anyway) and before localization (the cache works out the
+    /// language the request will be given, part of the key), the status-code pages, routing, authentication,
+    /// authorization and the rate limiter: an anonymous reader's kept answer skips them, as none of
     /// them changes what an anonymous reader of a public page gets (<see cref="PublicCache"/>, docs/performance.md).
     /// </summary>
     public static void UsePublicTransparency(this IApplicationBuilder app)
