@@ -25,6 +25,7 @@ public sealed class PublicCacheFetchTests
     private readonly PublicCache cache;
     private TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int fetches;
+    private int size;
 
     public PublicCacheFetchTests()
     {
@@ -95,12 +96,32 @@ public sealed class PublicCacheFetchTests
         Assert.Equal(2, fetches);
     }
 
-    private async Task<string> GetAsync(Endpoint? endpoint = null)
+    [Fact]
+    public async Task Answers_past_the_byte_budget_are_served_but_not_kept()
+    {
+        release.SetResult();
+        size = PublicCache.MaxAnswerBytes;
+        var fit = (int)(PublicCache.MaxKeptBytes / PublicCache.MaxAnswerBytes);
+        for (var year = 0; year < fit; year++)
+        {
+            await GetAsync(year: year);
+        }
+
+        var keptBefore = fetches;
+        await GetAsync(year: 0);
+        await GetAsync(year: fit);
+        await GetAsync(year: fit);
+
+        Assert.Equal(fit, keptBefore);
+        Assert.Equal(fit + 2, fetches);
+    }
+
+    private async Task<string> GetAsync(Endpoint? endpoint = null, int year = 2026)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = HttpMethods.Get;
         context.Request.Path = "/api/v1/public/stats";
-        context.Request.QueryString = new QueryString("?year=2026");
+        context.Request.QueryString = new QueryString($"?year={year}");
         var body = new MemoryStream();
         context.Response.Body = body;
         await cache.InvokeAsync(context, async c =>
@@ -109,7 +130,8 @@ public sealed class PublicCacheFetchTests
             await release.Task;
             c.SetEndpoint(endpoint ?? stats);
             c.Response.ContentType = "text/plain";
-            await c.Response.WriteAsync($"answer {answer}");
+            var text = $"answer {answer}";
+            await c.Response.WriteAsync(size is 0 ? text : text.PadRight(size - 2, '.'));
         });
         return Encoding.UTF8.GetString(body.ToArray());
     }

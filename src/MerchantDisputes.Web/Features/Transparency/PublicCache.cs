@@ -42,6 +42,9 @@ public sealed class PublicCache(
     /// <summary>An answer larger than this is served but not kept.</summary>
     public const int MaxAnswerBytes = 1 << 20;
 
+    /// <summary>The kept answers' bodies together stay under this; past it new answers are served but not kept.</summary>
+    public const long MaxKeptBytes = 64L << 20;
+
     /// <summary>
     /// Only the parameters the public endpoints read vary the key (with the language), so appending random
     /// parameters cannot be used to push every request through to the database.
@@ -55,6 +58,7 @@ public sealed class PublicCache(
     };
 
     private readonly ConcurrentDictionary<string, Answer> answers = new(StringComparer.Ordinal);
+    private long keptBytes;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<Answer?>> fetches = new(StringComparer.Ordinal);
     private readonly Lazy<string[]> prefixes = new(() => PublicPrefixes(endpoints));
     private readonly Lazy<string?> signInCookie = new(() => cookies.Get(IdentityConstants.ApplicationScheme).Cookie.Name);
@@ -147,6 +151,7 @@ public sealed class PublicCache(
         return keep && copy.Copied is { } body ? new Answer(KeptHeaders(response.Headers), body, now) : null;
     }
 
+    /// <summary>Keeps an answer while the count and byte budgets allow, first dropping answers too old to serve.</summary>
     private void Keep(string key, Answer? answer)
     {
         if (answer is null)
@@ -154,24 +159,36 @@ public sealed class PublicCache(
             return;
         }
 
-        if (answers.Count >= MaxAnswers && !answers.ContainsKey(key))
+        lock (answers)
         {
-            var oldest = time.GetUtcNow() - options.Value.CacheDuration - options.Value.CacheDuration;
-            foreach (var (staleKey, stale) in answers)
+            answers.TryGetValue(key, out var replaced);
+            var bytes = keptBytes - (replaced?.Body.Length ?? 0) + answer.Body.Length;
+            if (bytes > MaxKeptBytes || (replaced is null && answers.Count >= MaxAnswers))
             {
-                if (stale.StoredAt < oldest)
+                DropUnservable();
+                bytes = keptBytes - (replaced?.Body.Length ?? 0) + answer.Body.Length;
+                if (bytes > MaxKeptBytes || (replaced is null && answers.Count >= MaxAnswers))
                 {
-                    answers.TryRemove(staleKey, out _);
+                    return;
                 }
             }
 
-            if (answers.Count >= MaxAnswers)
+            answers[key] = answer;
+            keptBytes = bytes;
+        }
+    }
+
+    /// <summary>Answers past their duration twice over are never served again (the stale grace is one duration).</summary>
+    private void DropUnservable()
+    {
+        var oldest = time.GetUtcNow() - options.Value.CacheDuration - options.Value.CacheDuration;
+        foreach (var (key, answer) in answers)
+        {
+            if (answer.StoredAt < oldest && answers.TryRemove(key, out _))
             {
-                return;
+                keptBytes -= answer.Body.Length;
             }
         }
-
-        answers[key] = answer;
     }
 
     private static async Task ServeAsync(HttpContext context, Answer answer, DateTimeOffset now)
