@@ -136,10 +136,7 @@ public sealed class PublicCacheTests(DisputesAppFactory app) : IClassFixture<Dis
     [Fact]
     public async Task An_answer_from_an_endpoint_that_is_not_public_is_never_stored_even_under_a_public_route()
     {
-        var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions
-        {
-            BaseAddress = DisputesAppFactory.Https, HandleCookies = false, AllowAutoRedirect = false,
-        });
+        var anonymous = Anonymous(followRedirects: false);
 
         var first = await anonymous.GetAsync("/reports");
         var second = await anonymous.GetAsync("/reports");
@@ -155,8 +152,10 @@ public sealed class PublicCacheTests(DisputesAppFactory app) : IClassFixture<Dis
         return stats.GetProperty("byType").EnumerateArray().First(r => r.GetProperty("key").GetString() == "RefundOnly").GetProperty("name").GetString();
     }
 
-    private HttpClient Anonymous() =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = DisputesAppFactory.Https, HandleCookies = false });
+    private HttpClient Anonymous(bool followRedirects = true) => app.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = DisputesAppFactory.Https, HandleCookies = false, AllowAutoRedirect = followRedirects,
+    });
 
     private async Task<HttpClient> SignedInMerchantAsync()
     {

@@ -87,7 +87,7 @@ public sealed class PublicCache(
         var fetch = fetches.GetOrAdd(key, mine);
         if (fetch != mine)
         {
-            await ServeWhileFetchedAsync(context, next, fetch.Task, kept, now, duration);
+            await ServeWhileFetchedAsync(context, next, fetch.Task, kept, now);
             return;
         }
 
@@ -110,9 +110,9 @@ public sealed class PublicCache(
 
     /// <summary>Another request is fetching this answer: the one before it while not too old, or the fetched one.</summary>
     private async Task ServeWhileFetchedAsync(
-        HttpContext context, RequestDelegate next, Task<Answer?> fetch, Answer? kept, DateTimeOffset now, TimeSpan duration)
+        HttpContext context, RequestDelegate next, Task<Answer?> fetch, Answer? kept, DateTimeOffset now)
     {
-        if (kept is not null && now < kept.StoredAt + duration + duration)
+        if (kept is not null && IsServable(kept, now))
         {
             await ServeAsync(context, kept, now);
             return;
@@ -161,35 +161,43 @@ public sealed class PublicCache(
 
         lock (answers)
         {
-            answers.TryGetValue(key, out var replaced);
-            var bytes = keptBytes - (replaced?.Body.Length ?? 0) + answer.Body.Length;
-            if (bytes > MaxKeptBytes || (replaced is null && answers.Count >= MaxAnswers))
+            if (!Fits(key, answer))
             {
                 DropUnservable();
-                bytes = keptBytes - (replaced?.Body.Length ?? 0) + answer.Body.Length;
-                if (bytes > MaxKeptBytes || (replaced is null && answers.Count >= MaxAnswers))
+                if (!Fits(key, answer))
                 {
                     return;
                 }
             }
 
+            keptBytes += answer.Body.Length - (answers.TryGetValue(key, out var replaced) ? replaced.Body.Length : 0);
             answers[key] = answer;
-            keptBytes = bytes;
         }
     }
 
-    /// <summary>Answers past their duration twice over are never served again (the stale grace is one duration).</summary>
+    /// <summary>Whether keeping <paramref name="answer"/> under <paramref name="key"/> stays within both budgets.</summary>
+    private bool Fits(string key, Answer answer)
+    {
+        int? replaced = answers.TryGetValue(key, out var kept) ? kept.Body.Length : null;
+        return keptBytes - (replaced ?? 0) + answer.Body.Length <= MaxKeptBytes
+            && (replaced is not null || answers.Count < MaxAnswers);
+    }
+
+    /// <summary>Drops the answers <see cref="IsServable"/> no longer allows to be served, even while refetched.</summary>
     private void DropUnservable()
     {
-        var oldest = time.GetUtcNow() - options.Value.CacheDuration - options.Value.CacheDuration;
+        var now = time.GetUtcNow();
         foreach (var (key, answer) in answers)
         {
-            if (answer.StoredAt < oldest && answers.TryRemove(key, out _))
+            if (!IsServable(answer, now) && answers.TryRemove(key, out _))
             {
                 keptBytes -= answer.Body.Length;
             }
         }
     }
+
+    /// <summary>An out-of-date answer is still served while another request refetches it, for one more duration.</summary>
+    private bool IsServable(Answer answer, DateTimeOffset now) => now < answer.StoredAt + options.Value.CacheDuration * 2;
 
     private static async Task ServeAsync(HttpContext context, Answer answer, DateTimeOffset now)
     {

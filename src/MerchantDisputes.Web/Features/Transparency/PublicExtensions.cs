@@ -1,4 +1,3 @@
-
 namespace MerchantDisputes.Web.Features.Transparency;
 
 /// <summary>The public transparency area: anonymous feed, statistics, rankings, platform pages and the yearly report.</summary>
@@ -9,7 +8,6 @@ public static class PublicExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<PublicOptions>().BindConfiguration(PublicOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<PublicQueries>();
-
         builder.Services.AddSingleton<PublicCache>();
     }
 
