@@ -111,12 +111,7 @@ public sealed class ReadContexts : IDisposable
 
         protected override void Dispose(bool disposing)
         {
-            foreach (var statement in statements.Values)
-            {
-                statement.Dispose();
-            }
-
-            statements.Clear();
+            DropStatements();
             base.Dispose(disposing);
         }
 
@@ -124,12 +119,7 @@ public sealed class ReadContexts : IDisposable
         {
             if (statements.Count >= MaxStatements)
             {
-                foreach (var statement in statements.Values)
-                {
-                    statement.Dispose();
-                }
-
-                statements.Clear();
+                DropStatements();
             }
 
             var kept = CreateCommand();
@@ -138,6 +128,16 @@ public sealed class ReadContexts : IDisposable
             statements.Add(commandText, kept);
             Interlocked.Increment(ref owner.compiled);
             return kept;
+        }
+
+        private void DropStatements()
+        {
+            foreach (var statement in statements.Values)
+            {
+                statement.Dispose();
+            }
+
+            statements.Clear();
         }
     }
 
@@ -148,15 +148,17 @@ public sealed class ReadContexts : IDisposable
 
         public override InterceptionResult<DbDataReader> ReaderExecuting(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-            command.Connection is KeepingConnection connection && command.Transaction is null
-                ? InterceptionResult<DbDataReader>.SuppressWithResult(connection.KeptFor(command).ExecuteReader())
-                : result;
+            KeptFor(command) is { } kept ? InterceptionResult<DbDataReader>.SuppressWithResult(kept.ExecuteReader()) : result;
 
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-            command.Connection is KeepingConnection connection && command.Transaction is null
-                ? InterceptionResult<DbDataReader>.SuppressWithResult(await connection.KeptFor(command).ExecuteReaderAsync(cancellationToken))
+            KeptFor(command) is { } kept
+                ? InterceptionResult<DbDataReader>.SuppressWithResult(await kept.ExecuteReaderAsync(cancellationToken))
                 : result;
+
+        /// <summary>The kept statement for a command outside a transaction on a <see cref="KeepingConnection"/>, else null.</summary>
+        private static SqliteCommand? KeptFor(DbCommand command) =>
+            command.Connection is KeepingConnection connection && command.Transaction is null ? connection.KeptFor(command) : null;
     }
 }
 

@@ -142,8 +142,8 @@ public sealed class DisputeQueries(DisputesDbContext db, ReadContexts reads)
 
     /// <summary>
     /// The case with its platform, one compiled query per role: LINQ translated per call cost more than the SQLite
-    /// read itself (docs/performance.md). Each selects only the columns the answer shows, since SQLite compiles every
-    /// statement anew and the compile grows with the columns.
+    /// read itself (docs/performance.md). Each selects only the columns the answer shows; on SQLite its statement is
+    /// compiled once per kept connection (<see cref="ReadContexts"/>).
     /// </summary>
     private static readonly Expression<Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, DisputeDto?>> DetailQuery =
         ExpressionInlining.Inline<Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, DisputeDto?>>(
