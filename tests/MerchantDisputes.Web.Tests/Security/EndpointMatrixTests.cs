@@ -28,8 +28,6 @@ public sealed class EndpointMatrixTests(DisputesAppFactory app, ITestOutputHelpe
         ["ANY /health/live"] = "AAAAAAAA",
         ["ANY /health/ready"] = "AAAAAAAA",
         ["GET /openapi/{documentName}.json"] = "AAAAAAAA",
-        ["GET /{**path:file}"] = "--------",
-        ["HEAD /{**path:file}"] = "--------",
         ["GET /culture"] = "AAAAAAAA",
         ["POST /culture"] = "--------",
         ["GET /reports"] = "AAAAAAAA",
