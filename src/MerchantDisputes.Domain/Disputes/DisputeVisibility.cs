@@ -47,6 +47,19 @@ public static class DisputeVisibility
     };
 
     /// <summary>
+    /// The rule of a role, run in memory on <typeparamref name="TCase"/>: a case read in another shape than a
+    /// <see cref="Dispute"/>, carrying every member the rule reads under the same name and type. A rule that reads a
+    /// member the shape lacks throws here, when the rule is compiled, instead of answering wrongly on a request.
+    /// </summary>
+    public static Func<TCase, Guid, int, bool> CompileFor<TCase>(string role)
+    {
+        var rule = ForRole(role);
+        var shape = Expression.Parameter(typeof(TCase), "c");
+        var body = new MemberMove(rule.Parameters[0], shape).Visit(rule.Body);
+        return Expression.Lambda<Func<TCase, Guid, int, bool>>(body, shape, rule.Parameters[1], rule.Parameters[2]).Compile();
+    }
+
+    /// <summary>
     /// Stands for the rule of the role given to <see cref="Apply{TQuery}"/> inside a query written once for every
     /// role, such as a compiled query; it cannot run by itself.
     /// </summary>
@@ -60,6 +73,27 @@ public static class DisputeVisibility
     {
         ArgumentNullException.ThrowIfNull(query);
         return ExpressionInlining.Inline(query, AllowsMethod, ForRole(role));
+    }
+
+    /// <summary>Reads each member of the case from the other shape instead.</summary>
+    private sealed class MemberMove(ParameterExpression dispute, ParameterExpression shape) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression != dispute)
+            {
+                return base.VisitMember(node);
+            }
+
+            var moved = shape.Type.GetProperty(node.Member.Name);
+            return moved is not null && moved.PropertyType == node.Type
+                ? Expression.Property(shape, moved)
+                : throw new InvalidOperationException($"{shape.Type.Name} has no {node.Type.Name} {node.Member.Name}, which the visibility rule reads.");
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node) => node == dispute
+            ? throw new InvalidOperationException("The visibility rule uses the case other than through its members.")
+            : node;
     }
 
     /// <summary>A closure as the C# compiler makes one: EF Core reads its fields as query parameters.</summary>

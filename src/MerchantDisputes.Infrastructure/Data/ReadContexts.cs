@@ -4,6 +4,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MerchantDisputes.Infrastructure.Data;
 
@@ -37,13 +38,16 @@ public sealed class ReadContexts : IDisposable
     /// <summary>How many open contexts wait to be rented.</summary>
     public int Kept => kept.Count;
 
-    /// <summary>A context for reading only, given back by disposing the lease.</summary>
-    public ReadLease Rent(DisputesDbContext requestContext)
+    /// <summary>
+    /// A context for reading only, given back by disposing the lease. <paramref name="requestContext"/> is asked for
+    /// the request's context only where reads use it, so a SQLite read does not rent one from the pool for nothing.
+    /// </summary>
+    public ReadLease Rent(Func<DisputesDbContext> requestContext)
     {
         ArgumentNullException.ThrowIfNull(requestContext);
         if (sqlite is null)
         {
-            return new ReadLease(requestContext, null);
+            return new ReadLease(requestContext(), null);
         }
 
         if (!kept.TryTake(out var context))
@@ -81,7 +85,7 @@ public sealed class ReadContexts : IDisposable
     }
 
     /// <summary>A connection that keeps a compiled command per SQL text while it is open (its context's life).</summary>
-    private sealed class KeepingConnection(string connectionString, ReadContexts owner) : SqliteConnection(connectionString)
+    internal sealed class KeepingConnection(string connectionString, ReadContexts owner) : SqliteConnection(connectionString)
     {
         /// <summary>At most this many kept statements per connection; past it they are all compiled afresh.</summary>
         private const int MaxStatements = 64;
@@ -94,18 +98,25 @@ public sealed class ReadContexts : IDisposable
         /// </summary>
         public SqliteCommand KeptFor(DbCommand command)
         {
-            if (!statements.TryGetValue(command.CommandText, out var kept))
-            {
-                kept = Prepare(command.CommandText);
-            }
-
-            kept.Parameters.Clear();
+            var kept = KeptFor(command.CommandText);
             foreach (SqliteParameter parameter in command.Parameters)
             {
                 kept.Parameters.Add(parameter);
             }
 
             kept.CommandTimeout = command.CommandTimeout;
+            return kept;
+        }
+
+        /// <summary>The kept command for <paramref name="commandText"/>, without parameters.</summary>
+        public SqliteCommand KeptFor(string commandText)
+        {
+            if (!statements.TryGetValue(commandText, out var kept))
+            {
+                kept = Prepare(commandText);
+            }
+
+            kept.Parameters.Clear();
             return kept;
         }
 
@@ -167,5 +178,43 @@ public readonly struct ReadLease(DisputesDbContext context, ReadContexts? owner)
 {
     public DisputesDbContext Db => context;
 
+    /// <summary>
+    /// The first row of <paramref name="sql"/>, bound by <paramref name="bind"/> and read by <paramref name="read"/>,
+    /// or null: for a read too small for EF Core's query pipeline to be worth its cost. On SQLite it runs the
+    /// connection's kept statement for the text; elsewhere a command of its own on the request context's connection.
+    /// </summary>
+    public async Task<T?> FirstRowAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(bind);
+        ArgumentNullException.ThrowIfNull(read);
+        var database = context.Database;
+        if (database.GetDbConnection() is ReadContexts.KeepingConnection keeping)
+        {
+            return await FirstRowAsync(keeping.KeptFor(sql), bind, read, cancellationToken);
+        }
+
+        await database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = database.CurrentTransaction?.GetDbTransaction();
+            return await FirstRowAsync(command, bind, read, cancellationToken);
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+    }
+
     public void Dispose() => owner?.Return((SqliteDisputesDbContext)context);
+
+    private static async Task<T?> FirstRowAsync<T>(DbCommand command, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? read(reader) : null;
+    }
 }

@@ -29,6 +29,27 @@ public class DisputeVisibilityTests
         Assert.Equal(Expected(person, cases), seen);
     }
 
+    [Theory]
+    [MemberData(nameof(People))]
+    public void The_rule_run_on_another_shape_of_the_case_sees_what_it_sees_on_the_case(string person)
+    {
+        var actor = Person(person);
+        var onShape = DisputeVisibility.CompileFor<Facts>(actor.Role);
+        var rule = DisputeVisibility.For(actor).Compile();
+
+        var cases = Cases().ToList();
+        Assert.Equal(
+            cases.Select(rule),
+            cases.Select(d => onShape(Facts.Of(d), actor.UserId ?? Guid.Empty, actor.PlatformId ?? -1)));
+    }
+
+    [Fact]
+    public void A_shape_without_a_member_the_rule_reads_is_refused_when_the_rule_is_compiled()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => DisputeVisibility.CompileFor<NoMerchant>(Roles.Merchant));
+        Assert.Contains(nameof(Dispute.MerchantId), error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Allows_outside_a_query_given_to_Apply_refuses_to_run()
     {
@@ -71,4 +92,13 @@ public class DisputeVisibilityTests
         "lawyer" => cases.Skip(4).ToList(),
         _ => [],
     };
+
+    /// <summary>The members the rules read, copied from a case.</summary>
+    private sealed record Facts(
+        Guid MerchantId, int PlatformId, DisputeStatus Status, EscalationLevel EscalationLevel, DateTimeOffset? SubmittedAt, DateTimeOffset? ForwardedAt)
+    {
+        public static Facts Of(Dispute d) => new(d.MerchantId, d.PlatformId, d.Status, d.EscalationLevel, d.SubmittedAt, d.ForwardedAt);
+    }
+
+    private sealed record NoMerchant(int PlatformId);
 }

@@ -52,7 +52,7 @@ public sealed class ReadContextsTests : IAsyncLifetime
     [Fact]
     public async Task A_burst_of_readers_leaves_at_most_the_kept_number_of_connections_open()
     {
-        var leases = Enumerable.Range(0, ReadContexts.MaxKept + 4).Select(_ => reads.Rent(writer)).ToList();
+        var leases = Enumerable.Range(0, ReadContexts.MaxKept + 4).Select(_ => reads.Rent(() => writer)).ToList();
         foreach (var lease in leases)
         {
             Assert.NotEmpty(await lease.Db.Platforms.Select(p => p.Slug).ToListAsync());
@@ -65,9 +65,32 @@ public sealed class ReadContextsTests : IAsyncLifetime
         Assert.Equal(ReadContexts.MaxKept, connections.Count(c => c.State == System.Data.ConnectionState.Open));
     }
 
+    [Fact]
+    public async Task A_first_row_read_by_hand_runs_a_kept_statement_and_sees_later_writes()
+    {
+        const string sql = "SELECT NameZh FROM Platforms WHERE Slug = @slug";
+        var before = await FirstNameAsync(sql, "jd");
+        var platform = await writer.Platforms.SingleAsync(p => p.Slug == "jd");
+        platform.Rename("京东（改名）", platform.NameEn);
+        await writer.SaveChangesAsync();
+
+        var after = await FirstNameAsync(sql, "jd");
+        var none = await FirstNameAsync(sql, "no-such-platform");
+
+        Assert.Equal(("京东", "京东（改名）", null), (before, after, none));
+        Assert.Equal(1, reads.StatementsCompiled);
+    }
+
+    private async Task<string?> FirstNameAsync(string sql, string slug)
+    {
+        using var lease = reads.Rent(() => writer);
+        return await lease.FirstRowAsync(
+            sql, command => command.Parameters.Add(new SqliteParameter("@slug", slug)), row => row.GetString(0), CancellationToken.None);
+    }
+
     private async Task<string?> NameAsync(string slug)
     {
-        using var lease = reads.Rent(writer);
+        using var lease = reads.Rent(() => writer);
         return await lease.Db.Platforms.Where(p => p.Slug == slug).Select(p => p.NameZh).SingleOrDefaultAsync();
     }
 }

@@ -18,8 +18,10 @@ public sealed record DisputeFilter(DisputeStatus? Status, DisputeType? Type, str
 }
 
 /// <summary>Reads, always through <see cref="DisputeVisibility"/>, projected to DTOs.</summary>
-public sealed class DisputeQueries(DisputesDbContext db, ReadContexts reads)
+public sealed class DisputeQueries(IServiceProvider services, ReadContexts reads)
 {
+    private DisputesDbContext RequestContext() => services.GetRequiredService<DisputesDbContext>();
+
     /// <summary>
     /// A page of the cases the person may see. <paramref name="totals"/> (the queue page) lets a staff list's total
     /// be a few seconds old instead of counting the whole queue on every view; the API passes none and stays exact.
@@ -32,7 +34,7 @@ public sealed class DisputeQueries(DisputesDbContext db, ReadContexts reads)
         var page = Math.Max(1, filter.Page);
         var size = Math.Clamp(filter.PageSize, 1, DisputeFilter.MaxPageSize);
         var skip = (page - 1) * size;
-        using var read = reads.Rent(db);
+        using var read = reads.Rent(RequestContext);
         var query = Filtered(read.Db, actor, filter);
         if (actor.Is(Roles.Merchant))
         {
@@ -84,7 +86,7 @@ public sealed class DisputeQueries(DisputesDbContext db, ReadContexts reads)
         }
 
         // Both queries on one open connection that keeps their compiled statements (ReadContexts).
-        using var read = reads.Rent(db);
+        using var read = reads.Rent(RequestContext);
         var dispute = await detail(read.Db, id, actor.UserId ?? Guid.Empty, actor.PlatformId ?? -1, Infrastructure.Display.IsChinese(), cancellationToken);
         if (dispute is null)
         {
@@ -98,6 +100,18 @@ public sealed class DisputeQueries(DisputesDbContext db, ReadContexts reads)
         }
 
         return dispute with { Timeline = timeline };
+    }
+
+    /// <summary>
+    /// The case as a kept answer is checked against (<see cref="DetailAnswers"/>), read with one small statement
+    /// (<see cref="CaseStampReader"/>); null when it does not exist. It says nothing about who may see it:
+    /// <see cref="CaseStamp.IsVisibleTo"/> does.
+    /// </summary>
+    public async Task<CaseStamp?> StampAsync(Guid id, CancellationToken cancellationToken)
+    {
+        using var read = reads.Rent(RequestContext);
+        var stamps = CaseStampReader.For(read.Db);
+        return await read.FirstRowAsync(stamps.Sql, command => stamps.Bind(command, id), stamps.Read, cancellationToken);
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public static class DisputesExtensions
         builder.Services.AddScoped<DisputeCommands>();
         builder.Services.AddScoped<DisputeQueries>();
         builder.Services.AddSingleton<QueueTotals>();
+        builder.Services.AddSingleton<DetailAnswers>();
         builder.Services.AddScoped<Notifications.CaseNotifier>();
     }
 }
@@ -74,17 +75,26 @@ public static class DisputesApi
         return TypedResults.Ok(await queries.ListAsync(actor, new DisputeFilter(status, type, platform, page, pageSize), cancellationToken));
     }
 
-    private static async Task<Results<Ok<DisputeDto>, NotFound>> Get(
-        Guid id, ClaimsPrincipal user, DisputeQueries queries, HttpContext http, CancellationToken cancellationToken)
+    /// <summary>The kept answer while the case is unchanged (<see cref="DetailAnswers"/>), else read, kept and sent.</summary>
+    private static async Task<Results<DisputeJson, NotFound>> Get(
+        Guid id, ClaimsPrincipal user, DisputeQueries queries, DetailAnswers answers, CancellationToken cancellationToken)
     {
-        var dto = user.ToActor() is { } actor ? await queries.FindAsync(actor, id, cancellationToken) : null;
-        if (dto is null)
+        if (user.ToActor() is not { } actor || await queries.StampAsync(id, cancellationToken) is not { } stamp || !stamp.IsVisibleTo(actor))
         {
             return TypedResults.NotFound();
         }
 
-        http.Response.Headers.ETag = Versions.ETag(dto.Version);
-        return TypedResults.Ok(dto);
+        if (answers.Find(id, actor, stamp) is { } kept)
+        {
+            return new DisputeJson(kept, Versions.ETag(stamp.Version));
+        }
+
+        if (await queries.FindAsync(actor, id, cancellationToken) is not { } dto)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return new DisputeJson(answers.Keep(id, actor, dto), Versions.ETag(dto.Version));
     }
 
     private static async Task<Results<Ok<DisputeDto>, NotFound>> Edit(

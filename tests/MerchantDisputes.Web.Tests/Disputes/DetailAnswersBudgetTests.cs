@@ -1,0 +1,104 @@
+using System.Text;
+using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Users;
+using MerchantDisputes.Web.Features.Disputes;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MerchantDisputes.Web.Tests.Disputes;
+
+/// <summary>What <see cref="DetailAnswers"/> keeps, driven directly on a fake clock.</summary>
+public sealed class DetailAnswersBudgetTests
+{
+    private static readonly Actor Mediator = new(Guid.NewGuid(), Roles.Mediator);
+
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void An_answer_is_found_only_for_the_version_and_platform_name_it_was_written_from()
+    {
+        var answers = new DetailAnswers(Options.Create(new JsonOptions()), clock);
+        var dispute = ADispute(version: 3);
+        var body = answers.Keep(dispute.Id, Mediator, dispute);
+
+        Assert.Same(body, answers.Find(dispute.Id, Mediator, StampOf(dispute)));
+        Assert.Null(answers.Find(dispute.Id, Mediator, StampOf(dispute) with { Version = 4 }));
+        Assert.Null(answers.Find(dispute.Id, Mediator, StampOf(dispute) with { PlatformNameEn = "Renamed", PlatformNameZh = "改名" }));
+        Assert.Null(answers.Find(Guid.NewGuid(), Mediator, StampOf(dispute)));
+    }
+
+    [Fact]
+    public void A_slower_reader_of_an_older_version_does_not_replace_the_newer_answer()
+    {
+        var answers = new DetailAnswers(Options.Create(new JsonOptions()), clock);
+        var newer = ADispute(version: 5);
+        var older = newer with { Version = 4, Title = "older" };
+
+        answers.Keep(newer.Id, Mediator, newer);
+        var servedToTheSlowReader = answers.Keep(older.Id, Mediator, older);
+
+        Assert.NotNull(answers.Find(newer.Id, Mediator, StampOf(newer)));
+        Assert.Null(answers.Find(older.Id, Mediator, StampOf(older)));
+        Assert.Contains("\"older\"", Encoding.UTF8.GetString(servedToTheSlowReader), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_full_budget_keeps_no_more_until_answers_unread_for_ten_minutes_can_go()
+    {
+        var size = Body(ADispute(version: 1)).Length;
+        var answers = new DetailAnswers(Options.Create(new JsonOptions()), clock, maxKeptBytes: size * 3);
+        var cases = Enumerable.Range(0, 5).Select(_ => ADispute(version: 1)).ToList();
+
+        foreach (var dispute in cases.Take(3))
+        {
+            answers.Keep(dispute.Id, Mediator, dispute);
+        }
+
+        clock.Advance(DetailAnswers.ColdAfter - TimeSpan.FromMinutes(1));
+        answers.Find(cases[0].Id, Mediator, StampOf(cases[0])); // read: stays warm
+        var served = answers.Keep(cases[3].Id, Mediator, cases[3]);
+        Assert.Equal(3, answers.Count); // full, and nothing cold yet: served but not kept
+        Assert.NotEmpty(served);
+        Assert.Null(answers.Find(cases[3].Id, Mediator, StampOf(cases[3])));
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        answers.Keep(cases[4].Id, Mediator, cases[4]);
+
+        Assert.Equal(2, answers.Count); // the two unread for ten minutes went; the one read and the new one stay
+        Assert.NotNull(answers.Find(cases[0].Id, Mediator, StampOf(cases[0])));
+        Assert.NotNull(answers.Find(cases[4].Id, Mediator, StampOf(cases[4])));
+        Assert.Null(answers.Find(cases[1].Id, Mediator, StampOf(cases[1])));
+    }
+
+    private static byte[] Body(DisputeDto dispute) =>
+        new DetailAnswers(Options.Create(new JsonOptions()), TimeProvider.System).Keep(dispute.Id, Mediator, dispute);
+
+    private static CaseStamp StampOf(DisputeDto dispute) => new(
+        dispute.Version, dispute.PlatformName, dispute.PlatformName, Guid.NewGuid(), 1, dispute.Status, dispute.EscalationLevel,
+        dispute.SubmittedAt, dispute.ForwardedAt);
+
+    private static DisputeDto ADispute(int version) => new()
+    {
+        Id = Guid.NewGuid(),
+        CaseNumber = "MD-2026-000001",
+        Platform = "1688",
+        PlatformName = "1688",
+        Type = DisputeType.RefundOnly,
+        Title = "仅退款 charged to the merchant",
+        TitleIsPublic = false,
+        Narrative = "The buyer kept the goods.",
+        Amount = 129.50m,
+        Currency = "CNY",
+        DesiredOutcome = "Refund reversed",
+        Region = "CN-ZJ",
+        Status = DisputeStatus.Submitted,
+        EscalationLevel = EscalationLevel.None,
+        RespondBy = null,
+        Rating = null,
+        CreatedAt = DateTimeOffset.UnixEpoch,
+        UpdatedAt = DateTimeOffset.UnixEpoch,
+        SubmittedAt = DateTimeOffset.UnixEpoch,
+        Version = version,
+    };
+}
