@@ -71,6 +71,24 @@ public sealed class DetailAnswersBudgetTests
         Assert.Null(answers.Find(cases[1].Id, Mediator, StampOf(cases[1])));
     }
 
+    [Fact]
+    public void A_newer_version_takes_the_place_and_the_bytes_of_the_older_one()
+    {
+        var size = Body(ADispute(version: 1)).Length;
+        var answers = new DetailAnswers(Options.Create(new JsonOptions()), clock, maxKeptBytes: size * 2);
+        var first = ADispute(version: 1);
+        var other = ADispute(version: 1);
+
+        answers.Keep(first.Id, Mediator, first);
+        answers.Keep(first.Id, Mediator, first with { Version = 2 });
+        answers.Keep(first.Id, Mediator, first with { Version = 3 });
+        answers.Keep(other.Id, Mediator, other);
+
+        Assert.Equal(2, answers.Count); // counted once each: the third version replaced the first two within the budget
+        Assert.NotNull(answers.Find(first.Id, Mediator, StampOf(first) with { Version = 3 }));
+        Assert.NotNull(answers.Find(other.Id, Mediator, StampOf(other)));
+    }
+
     private static byte[] Body(DisputeDto dispute) =>
         new DetailAnswers(Options.Create(new JsonOptions()), TimeProvider.System).Keep(dispute.Id, Mediator, dispute);
 

@@ -84,21 +84,22 @@ public sealed class DetailAnswers
                 return answer.Body; // a slower reader's older version; the newer one stays
             }
 
-            var growth = answer.Body.Length - (old?.Body.Length ?? 0);
-            if (keptBytes + growth > maxKeptBytes && !SweptRoom(growth))
+            Drop(key, old); // older than what was just read, or no longer its platform's name: never served again
+            var size = answer.Body.Length;
+            if (keptBytes + size > maxKeptBytes && !SweptRoom(size))
             {
                 return answer.Body;
             }
 
             answers[key] = answer;
-            keptBytes += growth;
+            keptBytes += size;
         }
 
         return answer.Body;
     }
 
     /// <summary>Drops the answers unread for <see cref="ColdAfter"/>, at most once per <see cref="SweepEvery"/>; under the gate.</summary>
-    private bool SweptRoom(long growth)
+    private bool SweptRoom(long size)
     {
         var now = time.GetTimestamp();
         if (time.GetElapsedTime(lastSweep, now) < SweepEvery)
@@ -109,13 +110,22 @@ public sealed class DetailAnswers
         lastSweep = now;
         foreach (var (key, answer) in answers)
         {
-            if (time.GetElapsedTime(answer.LastRead, now) >= ColdAfter && answers.TryRemove(key, out var gone))
+            if (time.GetElapsedTime(answer.LastRead, now) >= ColdAfter)
             {
-                keptBytes -= gone.Body.Length;
+                Drop(key, answer);
             }
         }
 
-        return keptBytes + growth <= maxKeptBytes;
+        return keptBytes + size <= maxKeptBytes;
+    }
+
+    /// <summary>Removes <paramref name="answer"/> if it is still the one kept for <paramref name="key"/>; under the gate.</summary>
+    private void Drop(Key key, Answer? answer)
+    {
+        if (answer is not null && answers.TryRemove(new KeyValuePair<Key, Answer>(key, answer)))
+        {
+            keptBytes -= answer.Body.Length;
+        }
     }
 
     /// <summary>The variants of one case: the language of its platform's name and the widest timeline audience.</summary>
