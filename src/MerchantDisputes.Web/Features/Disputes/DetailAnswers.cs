@@ -54,6 +54,9 @@ public sealed class DetailAnswers
     /// <summary>How many answers are kept.</summary>
     public int Count => answers.Count;
 
+    /// <summary>Whether an answer of the case is kept for people like <paramref name="actor"/>, current or not.</summary>
+    public bool Holds(Guid id, Actor actor) => answers.ContainsKey(KeyOf(id, actor));
+
     /// <summary>The kept body for <paramref name="actor"/>, or null when none was written from <paramref name="stamp"/>.</summary>
     public byte[]? Find(Guid id, Actor actor, CaseStamp stamp)
     {

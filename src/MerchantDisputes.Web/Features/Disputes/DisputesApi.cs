@@ -75,18 +75,29 @@ public static class DisputesApi
         return TypedResults.Ok(await queries.ListAsync(actor, new DisputeFilter(status, type, platform, page, pageSize), cancellationToken));
     }
 
-    /// <summary>The kept answer while the case is unchanged (<see cref="DetailAnswers"/>), else read, kept and sent.</summary>
+    /// <summary>
+    /// The kept answer while the case is unchanged (<see cref="DetailAnswers"/>), else read, kept and sent. With no
+    /// answer kept there is nothing to check, so a first read goes straight to the queries (which apply visibility).
+    /// </summary>
     private static async Task<Results<DisputeJson, NotFound>> Get(
         Guid id, ClaimsPrincipal user, DisputeQueries queries, DetailAnswers answers, CancellationToken cancellationToken)
     {
-        if (user.ToActor() is not { } actor || await queries.StampAsync(id, cancellationToken) is not { } stamp || !stamp.IsVisibleTo(actor))
+        if (user.ToActor() is not { } actor)
         {
             return TypedResults.NotFound();
         }
 
-        if (answers.Find(id, actor, stamp) is { } kept)
+        if (answers.Holds(id, actor))
         {
-            return new DisputeJson(kept, Versions.ETag(stamp.Version));
+            if (await queries.StampAsync(id, cancellationToken) is not { } stamp || !stamp.IsVisibleTo(actor))
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (answers.Find(id, actor, stamp) is { } kept)
+            {
+                return new DisputeJson(kept, Versions.ETag(stamp.Version));
+            }
         }
 
         if (await queries.FindAsync(actor, id, cancellationToken) is not { } dto)
