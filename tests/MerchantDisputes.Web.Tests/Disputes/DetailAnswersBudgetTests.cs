@@ -22,10 +22,10 @@ public sealed class DetailAnswersBudgetTests
         var dispute = ADispute(version: 3);
         var body = answers.Keep(dispute.Id, Mediator, dispute);
 
-        Assert.Same(body, answers.Find(dispute.Id, Mediator, StampOf(dispute)));
-        Assert.Null(answers.Find(dispute.Id, Mediator, StampOf(dispute) with { Version = 4 }));
-        Assert.Null(answers.Find(dispute.Id, Mediator, StampOf(dispute) with { PlatformNameEn = "Renamed", PlatformNameZh = "改名" }));
-        Assert.Null(answers.Find(Guid.NewGuid(), Mediator, StampOf(dispute)));
+        Assert.Same(body, Find(answers, dispute.Id, StampOf(dispute)));
+        Assert.Null(Find(answers, dispute.Id, StampOf(dispute) with { Version = 4 }));
+        Assert.Null(Find(answers, dispute.Id, StampOf(dispute) with { PlatformNameEn = "Renamed", PlatformNameZh = "改名" }));
+        Assert.Null(Find(answers, Guid.NewGuid(), StampOf(dispute)));
     }
 
     [Fact]
@@ -38,8 +38,8 @@ public sealed class DetailAnswersBudgetTests
         answers.Keep(newer.Id, Mediator, newer);
         var servedToTheSlowReader = answers.Keep(older.Id, Mediator, older);
 
-        Assert.NotNull(answers.Find(newer.Id, Mediator, StampOf(newer)));
-        Assert.Null(answers.Find(older.Id, Mediator, StampOf(older)));
+        Assert.NotNull(Find(answers, newer.Id, StampOf(newer)));
+        Assert.Null(Find(answers, older.Id, StampOf(older)));
         Assert.Contains("\"older\"", Encoding.UTF8.GetString(servedToTheSlowReader), StringComparison.Ordinal);
     }
 
@@ -56,19 +56,19 @@ public sealed class DetailAnswersBudgetTests
         }
 
         clock.Advance(DetailAnswers.ColdAfter - TimeSpan.FromMinutes(1));
-        answers.Find(cases[0].Id, Mediator, StampOf(cases[0])); // read: stays warm
+        Find(answers, cases[0].Id, StampOf(cases[0])); // read: stays warm
         var served = answers.Keep(cases[3].Id, Mediator, cases[3]);
         Assert.Equal(3, answers.Count); // full, and nothing cold yet: served but not kept
         Assert.NotEmpty(served);
-        Assert.Null(answers.Find(cases[3].Id, Mediator, StampOf(cases[3])));
+        Assert.Null(Find(answers, cases[3].Id, StampOf(cases[3])));
 
         clock.Advance(TimeSpan.FromMinutes(1));
         answers.Keep(cases[4].Id, Mediator, cases[4]);
 
         Assert.Equal(2, answers.Count); // the two unread for ten minutes went; the one read and the new one stay
-        Assert.NotNull(answers.Find(cases[0].Id, Mediator, StampOf(cases[0])));
-        Assert.NotNull(answers.Find(cases[4].Id, Mediator, StampOf(cases[4])));
-        Assert.Null(answers.Find(cases[1].Id, Mediator, StampOf(cases[1])));
+        Assert.NotNull(Find(answers, cases[0].Id, StampOf(cases[0])));
+        Assert.NotNull(Find(answers, cases[4].Id, StampOf(cases[4])));
+        Assert.Null(Find(answers, cases[1].Id, StampOf(cases[1])));
     }
 
     [Fact]
@@ -85,9 +85,12 @@ public sealed class DetailAnswersBudgetTests
         answers.Keep(other.Id, Mediator, other);
 
         Assert.Equal(2, answers.Count); // counted once each: the third version replaced the first two within the budget
-        Assert.NotNull(answers.Find(first.Id, Mediator, StampOf(first) with { Version = 3 }));
-        Assert.NotNull(answers.Find(other.Id, Mediator, StampOf(other)));
+        Assert.NotNull(Find(answers, first.Id, StampOf(first) with { Version = 3 }));
+        Assert.NotNull(Find(answers, other.Id, StampOf(other)));
     }
+
+    private static byte[]? Find(DetailAnswers answers, Guid id, CaseStamp stamp) =>
+        answers.Kept(id, Mediator) is { } kept ? answers.Current(kept, stamp) : null;
 
     private static byte[] Body(DisputeDto dispute) =>
         new DetailAnswers(Options.Create(new JsonOptions()), TimeProvider.System).Keep(dispute.Id, Mediator, dispute);

@@ -29,7 +29,7 @@ public sealed class DetailAnswers
     /// <summary>A full budget is swept for cold answers at most this often; in between, new answers are not kept.</summary>
     public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<Key, Answer> answers = new();
+    private readonly ConcurrentDictionary<Key, KeptAnswer> answers = new();
     private readonly Lock gate = new();
     private readonly JsonSerializerOptions json;
     private readonly TimeProvider time;
@@ -54,31 +54,32 @@ public sealed class DetailAnswers
     /// <summary>How many answers are kept.</summary>
     public int Count => answers.Count;
 
-    /// <summary>Whether an answer of the case is kept for people like <paramref name="actor"/>, current or not.</summary>
-    public bool Holds(Guid id, Actor actor) => answers.ContainsKey(KeyOf(id, actor));
+    /// <summary>
+    /// The answer of the case kept for people like <paramref name="actor"/>, current or not (<see cref="Current"/>
+    /// tells), or null: then there is nothing to check it against.
+    /// </summary>
+    public KeptAnswer? Kept(Guid id, Actor actor) => answers.TryGetValue(KeyOf(id, actor), out var answer) ? answer : null;
 
-    /// <summary>The kept body for <paramref name="actor"/>, or null when none was written from <paramref name="stamp"/>.</summary>
-    public byte[]? Find(Guid id, Actor actor, CaseStamp stamp)
+    /// <summary>The body of <paramref name="kept"/> when it was written from <paramref name="stamp"/>, else null.</summary>
+    public byte[]? Current(KeptAnswer kept, CaseStamp stamp)
     {
+        ArgumentNullException.ThrowIfNull(kept);
         ArgumentNullException.ThrowIfNull(stamp);
-        var key = KeyOf(id, actor);
-        if (!answers.TryGetValue(key, out var answer)
-            || answer.Version != stamp.Version
-            || !string.Equals(answer.PlatformName, stamp.PlatformName(key.Chinese), StringComparison.Ordinal))
+        if (kept.Version != stamp.Version || !string.Equals(kept.PlatformName, stamp.PlatformName(kept.Chinese), StringComparison.Ordinal))
         {
             return null;
         }
 
-        answer.LastRead = time.GetTimestamp();
-        return answer.Body;
+        kept.LastRead = time.GetTimestamp();
+        return kept.Body;
     }
 
     /// <summary>The JSON of <paramref name="dispute"/>, kept for the next reader when the budget has room.</summary>
     public byte[] Keep(Guid id, Actor actor, DisputeDto dispute)
     {
         ArgumentNullException.ThrowIfNull(dispute);
-        var answer = new Answer(dispute.Version, dispute.PlatformName, JsonSerializer.SerializeToUtf8Bytes(dispute, json), time.GetTimestamp());
         var key = KeyOf(id, actor);
+        var answer = new KeptAnswer(dispute.Version, dispute.PlatformName, key.Chinese, JsonSerializer.SerializeToUtf8Bytes(dispute, json), time.GetTimestamp());
         lock (gate)
         {
             answers.TryGetValue(key, out var old);
@@ -123,9 +124,9 @@ public sealed class DetailAnswers
     }
 
     /// <summary>Removes <paramref name="answer"/> if it is still the one kept for <paramref name="key"/>; under the gate.</summary>
-    private void Drop(Key key, Answer? answer)
+    private void Drop(Key key, KeptAnswer? answer)
     {
-        if (answer is not null && answers.TryRemove(new KeyValuePair<Key, Answer>(key, answer)))
+        if (answer is not null && answers.TryRemove(new KeyValuePair<Key, KeptAnswer>(key, answer)))
         {
             keptBytes -= answer.Body.Length;
         }
@@ -135,18 +136,31 @@ public sealed class DetailAnswers
     private static Key KeyOf(Guid id, Actor actor) => new(id, DisputeQueries.WidestAudience(actor), Display.IsChinese());
 
     private readonly record struct Key(Guid Id, TimelineAudience Audience, bool Chinese);
+}
 
-    private sealed class Answer(int version, string platformName, byte[] body, long lastRead)
+/// <summary>A detail answer as <see cref="DetailAnswers"/> keeps it, with what it was written from.</summary>
+public sealed class KeptAnswer
+{
+    internal KeptAnswer(int version, string platformName, bool chinese, byte[] body, long lastRead)
     {
-        public int Version { get; } = version;
-
-        public string PlatformName { get; } = platformName;
-
-        public byte[] Body { get; } = body;
-
-        /// <summary>Written by readers without the gate: a torn or lost update only moves a sweep's choice.</summary>
-        public long LastRead { get; set; } = lastRead;
+        Version = version;
+        PlatformName = platformName;
+        Chinese = chinese;
+        Body = body;
+        LastRead = lastRead;
     }
+
+    internal int Version { get; }
+
+    internal string PlatformName { get; }
+
+    /// <summary>Which of the platform's names <see cref="PlatformName"/> is.</summary>
+    internal bool Chinese { get; }
+
+    internal byte[] Body { get; }
+
+    /// <summary>Written by readers without the gate: a torn or lost update only moves a sweep's choice.</summary>
+    internal long LastRead { get; set; }
 }
 
 /// <summary>

@@ -87,16 +87,16 @@ public static class DisputesApi
             return TypedResults.NotFound();
         }
 
-        if (answers.Holds(id, actor))
+        if (answers.Kept(id, actor) is { } kept)
         {
             if (await queries.StampAsync(id, cancellationToken) is not { } stamp || !stamp.IsVisibleTo(actor))
             {
                 return TypedResults.NotFound();
             }
 
-            if (answers.Find(id, actor, stamp) is { } kept)
+            if (answers.Current(kept, stamp) is { } body)
             {
-                return new DisputeJson(kept, Versions.ETag(stamp.Version));
+                return new DisputeJson(body, Versions.ETag(stamp.Version));
             }
         }
 
