@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Web.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace MerchantDisputes.Web.Tests.Accounts;
 
@@ -43,6 +45,42 @@ public sealed class BearerStampTests(DisputesAppFactory app) : IClassFixture<Dis
         app.Clock.Advance(TimeSpan.FromSeconds(61));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await mediator.GetAsync("/api/v1/disputes")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_stale_token_is_no_one_where_anyone_may_come_so_its_owner_can_sign_in_again()
+    {
+        var email = $"stale-{Guid.NewGuid():N}@shop.test";
+        var merchant = await Session.NewMerchantAsync(app, email);
+        var admin = await Staff.SignInAsync(app, Roles.Admin);
+        var id = await IdOfAsync(admin, email);
+        await LockAsync(admin, email);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/admin/users/{id}/unlock", null)).StatusCode);
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await merchant.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await merchant.GetAsync("/api/v1/platforms")).StatusCode);
+        await Session.SignInAsync(merchant, email, Session.Password);
+        Assert.Equal(HttpStatusCode.OK, (await merchant.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_answers_for_the_api_only_and_a_refused_one_is_told_the_bearer_scheme()
+    {
+        var merchant = await Session.NewMerchantAsync(app);
+        var token = merchant.Http.DefaultRequestHeaders.Authorization!;
+        var noRedirects = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        noRedirects.DefaultRequestHeaders.Authorization = token;
+
+        var page = await noRedirects.GetAsync("/Disputes");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/Account/Login", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        noRedirects.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
+        var refused = await noRedirects.GetAsync("/api/v1/disputes");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("Bearer", Assert.Single(refused.Headers.WwwAuthenticate).Scheme);
+        Assert.Null(refused.Headers.Location);
     }
 
     private static async Task LockAsync(ApiClient admin, string email) =>

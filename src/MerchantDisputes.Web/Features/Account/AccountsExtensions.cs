@@ -7,7 +7,11 @@ namespace MerchantDisputes.Web.Features.Account;
 
 public static class AccountsExtensions
 {
-    /// <summary>Pages sign in with the Identity cookie; the API takes a bearer token or that cookie.</summary>
+    /// <summary>
+    /// The default scheme of every request: a bearer token on an /api path, else the Identity cookie. Pages sign in with
+    /// the cookie only; the API takes a bearer token or that cookie. One scheme for all means a request is
+    /// authenticated once, by the authentication middleware, and policies read the user it found.
+    /// </summary>
     public const string ApiScheme = "Api";
 
     public const string ApiPolicy = "Api";
@@ -32,7 +36,14 @@ public static class AccountsExtensions
             o.OnRefreshingPrincipal = KeepSecondFactorProof;
         });
 
-        services.AddAuthentication()
+        // After AddIdentity, which makes the cookie the default; challenges and forbids follow the same choice, so an
+        // API client with a token gets the bearer scheme's 401 and a page the cookie's redirect to sign-in.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultAuthenticateScheme = ApiScheme;
+                o.DefaultChallengeScheme = ApiScheme;
+                o.DefaultForbidScheme = ApiScheme;
+            })
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddPolicyScheme(ApiScheme, ApiScheme, o => o.ForwardDefaultSelector = SelectApiScheme);
 
@@ -63,7 +74,7 @@ public static class AccountsExtensions
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, p => p.RequireAuthenticatedUser());
         services.AddScoped<AccountService>();
     }
 
@@ -96,13 +107,13 @@ public static class AccountsExtensions
         return Task.CompletedTask;
     }
 
-    private static string SelectApiScheme(HttpContext context)
-    {
-        string? authorization = context.Request.Headers.Authorization;
-        return authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true
-            ? IdentityConstants.BearerScheme
-            : IdentityConstants.ApplicationScheme;
-    }
+    /// <summary>Whether the request is authenticated by its bearer token: an /api path with an Authorization: Bearer header.</summary>
+    internal static bool SendsBearer(HttpContext context) =>
+        Infrastructure.HostingExtensions.IsApi(context)
+        && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    private static string SelectApiScheme(HttpContext context) =>
+        SendsBearer(context) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
 
     /// <summary>API callers get a status code, never an HTML redirect to the sign-in page.</summary>
     private static Task ApiAwareRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

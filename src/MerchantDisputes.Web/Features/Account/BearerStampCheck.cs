@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using MerchantDisputes.Infrastructure.Identity;
 using MerchantDisputes.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,15 @@ internal sealed class BearerStampCheck(RequestDelegate next, TimeProvider clock,
             return;
         }
 
+        // A stale token is no one: where anyone may come (signing in again, public figures) the request goes on
+        // anonymous; elsewhere the caller is told the token no longer works.
+        if (AllowsAnonymous(context))
+        {
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            await next(context);
+            return;
+        }
+
         await TypedResults.Problem(
             Problems.Text("Account.TokenRevoked"),
             statusCode: StatusCodes.Status401Unauthorized,
@@ -33,8 +43,13 @@ internal sealed class BearerStampCheck(RequestDelegate next, TimeProvider clock,
     }
 
     private static bool IsBearer(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated == true
-        && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        context.User.Identity?.IsAuthenticated == true && AccountsExtensions.SendsBearer(context);
+
+    private static bool AllowsAnonymous(HttpContext context)
+    {
+        var metadata = context.GetEndpoint()?.Metadata;
+        return metadata is null || metadata.GetMetadata<IAuthorizeData>() is null || metadata.GetMetadata<IAllowAnonymous>() is not null;
+    }
 
     private async Task<bool> IsCurrentAsync(HttpContext context)
     {

@@ -22,7 +22,7 @@ public static class AdminApi
         // A role change or a lock renews the security stamp; sessions notice within a minute instead of thirty.
         builder.Services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policy, p => p.AddAuthenticationSchemes(AccountsExtensions.ApiScheme).RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            .AddPolicy(Policy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
     }
 
     public static void MapAdminApi(this IEndpointRouteBuilder app)
