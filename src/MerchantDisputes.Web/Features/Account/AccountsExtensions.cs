@@ -1,6 +1,7 @@
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace MerchantDisputes.Web.Features.Account;
@@ -111,6 +112,15 @@ public static class AccountsExtensions
     internal static bool SendsBearer(HttpContext context) =>
         Infrastructure.HostingExtensions.IsApi(context)
         && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the request's endpoint lets only signed-in users through: authorisation data and no AllowAnonymous.</summary>
+    internal static bool EndpointNeedsUser(HttpContext context)
+    {
+        var metadata = context.GetEndpoint()?.Metadata;
+        return metadata is not null
+            && metadata.GetMetadata<IAuthorizeData>() is not null
+            && metadata.GetMetadata<IAllowAnonymous>() is null;
+    }
 
     private static string SelectApiScheme(HttpContext context) =>
         SendsBearer(context) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;

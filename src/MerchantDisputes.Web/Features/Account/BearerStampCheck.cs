@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using MerchantDisputes.Infrastructure.Identity;
 using MerchantDisputes.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +28,7 @@ internal sealed class BearerStampCheck(RequestDelegate next, TimeProvider clock,
 
         // A stale token is no one: where anyone may come (signing in again, public figures) the request goes on
         // anonymous; elsewhere the caller is told the token no longer works.
-        if (AllowsAnonymous(context))
+        if (!AccountsExtensions.EndpointNeedsUser(context))
         {
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
             await next(context);
@@ -44,12 +43,6 @@ internal sealed class BearerStampCheck(RequestDelegate next, TimeProvider clock,
 
     private static bool IsBearer(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true && AccountsExtensions.SendsBearer(context);
-
-    private static bool AllowsAnonymous(HttpContext context)
-    {
-        var metadata = context.GetEndpoint()?.Metadata;
-        return metadata is null || metadata.GetMetadata<IAuthorizeData>() is null || metadata.GetMetadata<IAllowAnonymous>() is not null;
-    }
 
     private async Task<bool> IsCurrentAsync(HttpContext context)
     {

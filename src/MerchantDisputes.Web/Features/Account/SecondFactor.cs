@@ -104,11 +104,8 @@ internal sealed class SecondFactorGate(RequestDelegate next)
             return true;
         }
 
-        var metadata = context.GetEndpoint()?.Metadata;
-        return metadata is not null
-            && metadata.GetMetadata<IAuthorizeData>() is not null
-            && metadata.GetMetadata<IAllowAnonymous>() is null
-            && metadata.GetMetadata<AllowWithoutSecondFactorAttribute>() is null;
+        return AccountsExtensions.EndpointNeedsUser(context)
+            && context.GetEndpoint()!.Metadata.GetMetadata<AllowWithoutSecondFactorAttribute>() is null;
     }
 }
 
