@@ -15,9 +15,8 @@ local function now()
   return tonumber(tv.tv_sec) + tonumber(tv.tv_usec) / 1e6
 end
 
-local ids = {}
-for line in io.lines(os.getenv("IDS_FILE")) do ids[#ids + 1] = line end
-local token = os.getenv("TOKEN")
+dofile(os.getenv("WRK_DIR") .. "/detail.lua")
+local ids = case_ids
 local stride = tonumber(os.getenv("THREADS") or "2")
 local threads = {}
 function setup(thread)
@@ -34,7 +33,7 @@ request = function()
   -- past its share a connection re-reads the thread's first id until the last answers arrive
   local id = ids[index + 1 + sent * stride] or ids[index + 1]
   sent = sent + 1
-  return wrk.format("GET", "/api/v1/disputes/" .. id, { ["Authorization"] = "Bearer " .. token, ["Accept"] = "application/json" })
+  return detail_request(id)
 end
 response = function(status)
   answered = answered + 1
