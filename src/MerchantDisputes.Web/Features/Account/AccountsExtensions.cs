@@ -8,13 +8,6 @@ namespace MerchantDisputes.Web.Features.Account;
 
 public static class AccountsExtensions
 {
-    /// <summary>
-    /// The default scheme of every request: a bearer token on an /api path, else the Identity cookie. Pages sign in with
-    /// the cookie only; the API takes a bearer token or that cookie. One scheme for all means a request is
-    /// authenticated once, by the authentication middleware, and policies read the user it found.
-    /// </summary>
-    public const string ApiScheme = "Api";
-
     public const string ApiPolicy = "Api";
 
     public static void AddAccounts(this WebApplicationBuilder builder)
@@ -37,16 +30,28 @@ public static class AccountsExtensions
             o.OnRefreshingPrincipal = KeepSecondFactorProof;
         });
 
-        // After AddIdentity, which makes the cookie the default; challenges and forbids follow the same choice, so an
-        // API client with a token gets the bearer scheme's 401 and a page the cookie's redirect to sign-in.
+        // After AddIdentity, which makes the cookie the default. The default of every request is the bearer scheme,
+        // which hands the request on to the Identity cookie unless it is an /api request with a bearer token: pages
+        // sign in with the cookie only, the API takes a token or that cookie. One scheme for all means a request is
+        // authenticated once, by the authentication middleware, and policies read the user it found; challenges and
+        // forbids follow the same choice, so an API client with a token gets the bearer scheme's 401 and a page the
+        // cookie's redirect to sign-in. The bearer scheme decides itself, not through a policy scheme in front of it,
+        // which cost a second handler and a second pass of the authentication service on every API call
+        // (docs/performance.md). Signing in with it (AuthApi) always writes a token: a handler forwarded to itself
+        // handles the call.
         services.AddAuthentication(o =>
             {
-                o.DefaultAuthenticateScheme = ApiScheme;
-                o.DefaultChallengeScheme = ApiScheme;
-                o.DefaultForbidScheme = ApiScheme;
+                o.DefaultAuthenticateScheme = IdentityConstants.BearerScheme;
+                o.DefaultChallengeScheme = IdentityConstants.BearerScheme;
+                o.DefaultForbidScheme = IdentityConstants.BearerScheme;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
-            .AddPolicyScheme(ApiScheme, ApiScheme, o => o.ForwardDefaultSelector = SelectApiScheme);
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.ForwardDefaultSelector = CookieUnlessBearer;
+                o.ForwardSignIn = IdentityConstants.BearerScheme;
+                o.ForwardSignOut = IdentityConstants.BearerScheme;
+            });
 
         // Outside Development the sign-in cookie is sent over HTTPS only; Development keeps plain http://localhost working.
         // The antiforgery cookie follows the request's scheme: with "Always" the antiforgery system refuses (500) every
@@ -122,8 +127,9 @@ public static class AccountsExtensions
             && metadata.GetMetadata<IAllowAnonymous>() is null;
     }
 
-    private static string SelectApiScheme(HttpContext context) =>
-        SendsBearer(context) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
+    /// <summary>Where the bearer scheme hands a request on: nowhere (null) when it carries a token for the API, else the cookie.</summary>
+    private static string? CookieUnlessBearer(HttpContext context) =>
+        SendsBearer(context) ? null : IdentityConstants.ApplicationScheme;
 
     /// <summary>API callers get a status code, never an HTML redirect to the sign-in page.</summary>
     private static Task ApiAwareRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
