@@ -3,6 +3,8 @@ using System.Security.Claims;
 using MerchantDisputes.Web.Infrastructure;
 using MerchantDisputes.Web.Tests.Support;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MerchantDisputes.Web.Tests.Security;
@@ -44,7 +46,7 @@ public sealed class BearerTokenCacheTests(DisputesAppFactory app) : IClassFixtur
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         var inner = new CountingFormat(Ticket(clock.GetUtcNow().AddHours(1)));
-        using var tickets = new BearerTickets();
+        var tickets = new BearerTickets();
         var protector = new CachingTicketProtector(inner, clock, tickets);
 
         var first = protector.Unprotect("token");
@@ -62,7 +64,7 @@ public sealed class BearerTokenCacheTests(DisputesAppFactory app) : IClassFixtur
     public void A_token_that_does_not_decrypt_or_has_expired_is_never_kept()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-        using var tickets = new BearerTickets();
+        var tickets = new BearerTickets();
         var broken = new CountingFormat(null);
         var expired = new CountingFormat(Ticket(clock.GetUtcNow().AddSeconds(-1)));
         var brokenProtector = new CachingTicketProtector(broken, clock, tickets);
@@ -77,10 +79,78 @@ public sealed class BearerTokenCacheTests(DisputesAppFactory app) : IClassFixtur
         Assert.Equal(2, expired.Calls);
     }
 
+    [Fact]
+    public void The_handler_is_answered_from_the_header_only_with_a_kept_ticket_before_its_time()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        var tickets = new BearerTickets();
+        var protector = new CachingTicketProtector(new CountingFormat(Ticket(clock.GetUtcNow().AddHours(1))), clock, tickets);
+        protector.Unprotect("token");
+
+        Assert.Equal("user-1", Served(tickets, "Bearer token", clock)?.Principal?.FindFirstValue(ClaimTypes.NameIdentifier));
+        Assert.Null(Served(tickets, "Bearer other", clock));
+        Assert.Null(Served(tickets, "bearer token", clock)); // the handler itself takes only "Bearer "
+        Assert.Null(Served(tickets, "Basic token", clock));
+        Assert.Null(Served(tickets, null, clock));
+
+        clock.Advance(BearerTokenCache.MaxAge);
+        Assert.Null(Served(tickets, "Bearer token", clock));
+    }
+
+    [Fact]
+    public void A_full_cache_makes_room_only_from_expired_tickets()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        var tickets = new BearerTickets();
+        var now = clock.GetUtcNow();
+        var ticket = Ticket(now.AddHours(1));
+        tickets.Keep("soon", ticket, now.AddMinutes(1), now);
+        for (var i = 1; i < BearerTickets.MaxKept; i++)
+        {
+            tickets.Keep($"token-{i}", ticket, now.AddMinutes(5), now);
+        }
+
+        tickets.Keep("one more", ticket, now.AddMinutes(5), now);
+        Assert.Null(tickets.Find("one more", now));
+        Assert.Equal(BearerTickets.MaxKept, tickets.Count);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        tickets.Keep("one more", ticket, clock.GetUtcNow().AddMinutes(5), clock.GetUtcNow());
+        Assert.NotNull(tickets.Find("one more", clock.GetUtcNow()));
+        Assert.Null(tickets.Find("soon", clock.GetUtcNow()));
+        Assert.Equal(BearerTickets.MaxKept, tickets.Count);
+    }
+
+    /// <summary>What <see cref="BearerTickets.Serve"/> answers the bearer handler for a request with this Authorization header.</summary>
+    private static AuthenticateResult? Served(BearerTickets tickets, string? authorization, FakeTimeProvider clock)
+    {
+        var http = new DefaultHttpContext();
+        if (authorization is not null)
+        {
+            http.Request.Headers.Authorization = authorization;
+        }
+
+        var scheme = new AuthenticationScheme("Identity.Bearer", null, typeof(NoHandler));
+        var context = new MessageReceivedContext(http, scheme, new BearerTokenOptions());
+        tickets.Serve(context, clock.GetUtcNow());
+        return context.Result;
+    }
+
     private static AuthenticationTicket Ticket(DateTimeOffset expires) => new(
         new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "user-1")], "test")),
         new AuthenticationProperties { ExpiresUtc = expires },
         "Identity.Bearer:AccessToken");
+
+    private sealed class NoHandler : IAuthenticationHandler
+    {
+        public Task InitializeAsync(AuthenticationScheme scheme, HttpContext context) => Task.CompletedTask;
+
+        public Task<AuthenticateResult> AuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
+
+        public Task ChallengeAsync(AuthenticationProperties? properties) => Task.CompletedTask;
+
+        public Task ForbidAsync(AuthenticationProperties? properties) => Task.CompletedTask;
+    }
 
     private sealed class CountingFormat(AuthenticationTicket? ticket) : ISecureDataFormat<AuthenticationTicket>
     {
