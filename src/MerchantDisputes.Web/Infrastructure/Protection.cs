@@ -60,6 +60,16 @@ public static class Protection
     /// No inline script anywhere, nothing from other origins, never framed. The job dashboard (Hangfire's own
     /// pages, admins only) needs inline script and keeps its own policy.
     /// </summary>
+    /// <summary>What a page may load: its own scripts, styles and images, nothing inline, never framed.</summary>
+    private const string PagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// An API answer is data, never a document: should a browser open one, nothing may load from it and nothing may
+    /// frame it. An endpoint that serves a file sets its own policy (evidence: <c>default-src 'none'; sandbox</c>).
+    /// </summary>
+    private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
+
     public static void UseSecurityHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -71,8 +81,7 @@ public static class Protection
             headers.XFrameOptions = "DENY";
             if (!context.Request.Path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase) && !headers.ContainsKey("Content-Security-Policy"))
             {
-                headers.ContentSecurityPolicy =
-                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+                headers.ContentSecurityPolicy = HostingExtensions.IsApi(context) ? ApiPolicy : PagePolicy;
             }
 
             await next(context);

@@ -141,6 +141,7 @@ public sealed class EvidenceApiTests(DisputesAppFactory app) : IClassFixture<Dis
         Assert.Equal(HttpStatusCode.OK, content.StatusCode);
         Assert.Equal("image/png", content.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", content.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("default-src 'none'; sandbox", content.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"{root}/original")).StatusCode);
         var original = await mediator.GetAsync($"{root}/original");
         Assert.Equal("application/octet-stream", original.Content.Headers.ContentType?.MediaType);

@@ -46,4 +46,21 @@ public sealed class ProtectionTests(TightLimitsAppFactory app) : IClassFixture<T
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.DoesNotContain("<script>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Api_answers_carry_a_policy_that_loads_nothing_and_files_keep_their_own()
+    {
+        var client = app.CreateClient();
+
+        foreach (var path in new[] { "/api/v1/platforms", "/api/v1/disputes/00000000-0000-0000-0000-000000000001", "/api/v1/nowhere" })
+        {
+            var answer = await client.GetAsync(path);
+            Assert.Equal("default-src 'none'; frame-ancestors 'none'", answer.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("nosniff", answer.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", answer.Headers.GetValues("X-Frame-Options").Single());
+        }
+
+        var page = await client.GetAsync("/");
+        Assert.StartsWith("default-src 'self';", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
 }
