@@ -9,8 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MerchantDisputes.Web.Tests.PublicData;
 
 /// <summary>
-/// The output cache answers public pages and API before authentication (docs/performance.md), where every request
-/// still looks anonymous: whatever might be signed in must neither get a cached answer nor leave one. Each test reads
+/// The public cache answers public pages and API before authentication (docs/performance.md), where every request
+/// still looks anonymous: a page request that might be signed in must neither get a cached answer nor leave one; the
+/// public API's answers, the same for every caller, are shared with signed-in callers too. Each test reads
 /// its own URLs, as the fixture's cache is shared by the class.
 /// </summary>
 public sealed class PublicCacheTests(DisputesAppFactory app) : IClassFixture<DisputesAppFactory>
@@ -62,19 +63,42 @@ public sealed class PublicCacheTests(DisputesAppFactory app) : IClassFixture<Dis
     }
 
     [Fact]
-    public async Task A_request_with_a_bearer_token_is_neither_answered_from_the_cache_nor_stored()
+    public async Task Signed_in_callers_of_the_public_API_share_its_cached_answers()
     {
         var merchant = await Session.NewMerchantAsync(app);
+        var browser = await SignedInMerchantAsync();
 
-        await Anonymous().GetAsync("/api/v1/public/stats?year=2022");
+        var anonymous = await Anonymous().GetAsync("/api/v1/public/stats?year=2022");
         var withToken = await merchant.Http.GetAsync("/api/v1/public/stats?year=2022");
-        var withTokenAgain = await merchant.Http.GetAsync("/api/v1/public/stats?year=2023");
+        var withCookie = await browser.GetAsync("/api/v1/public/stats?year=2022");
+        var keptByToken = await merchant.Http.GetAsync("/api/v1/public/stats?year=2023");
         var anonymousAfter = await Anonymous().GetAsync("/api/v1/public/stats?year=2023");
 
-        Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
-        Assert.Null(withToken.Headers.Age);
-        Assert.Equal(HttpStatusCode.OK, withTokenAgain.StatusCode);
-        Assert.Null(anonymousAfter.Headers.Age);
+        Assert.Null(anonymous.Headers.Age);
+        Assert.NotNull(withToken.Headers.Age);
+        Assert.NotNull(withCookie.Headers.Age);
+        Assert.Equal(await anonymous.Content.ReadAsStringAsync(), await withToken.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, keptByToken.StatusCode);
+        Assert.NotNull(anonymousAfter.Headers.Age);
+        Assert.Equal(await keptByToken.Content.ReadAsStringAsync(), await anonymousAfter.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void The_public_API_reads_nothing_of_its_caller()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PublicAnswerAttribute>() is not null
+                && e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) == true)
+            .ToList();
+        Type[] caller = [typeof(System.Security.Claims.ClaimsPrincipal), typeof(Microsoft.AspNetCore.Http.HttpContext), typeof(Microsoft.AspNetCore.Http.HttpRequest)];
+
+        Assert.NotEmpty(endpoints);
+        foreach (var endpoint in endpoints)
+        {
+            var handler = endpoint.Metadata.GetMetadata<System.Reflection.MethodInfo>();
+            Assert.NotNull(handler);
+            Assert.DoesNotContain(handler.GetParameters(), p => caller.Contains(p.ParameterType));
+        }
     }
 
     [Fact]

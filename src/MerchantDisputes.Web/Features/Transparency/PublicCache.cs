@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using MerchantDisputes.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -20,9 +21,11 @@ public sealed class PublicAnswerAttribute : Attribute;
 /// (docs/performance.md: ASP.NET Core's output cache rebuilt each kept answer from its stored form on every hit).
 /// No endpoint is known yet where it runs: a request is looked up when its path starts with the literal part of a
 /// <see cref="PublicAnswerAttribute"/> endpoint's route, and an answer is kept only when the endpoint that produced it
-/// carries the marker, answered a GET with 200 and set no cookie. Requests that may be signed in (the sign-in cookie or an
-/// Authorization header, valid or not) are neither answered from here nor kept, so a signed-in reader, whose layout
-/// shows their name, never gets a page kept for somebody else. While one request fetches an answer that is missing
+/// carries the marker, answered a GET with 200 and set no cookie. Page requests that may be signed in (the sign-in
+/// cookie or an Authorization header, valid or not) are neither answered from here nor kept, so a signed-in reader,
+/// whose layout shows their name, never gets a page kept for somebody else. The public API's answers are data about
+/// the platforms, the same for every caller (its endpoints read nothing of the caller, tested), so signed-in callers
+/// share them: otherwise every read by a signed-in app would compute a year's statistics afresh. While one request fetches an answer that is missing
 /// or out of date, others for it wait for that one, or get the one before it for up to another duration, so a spike
 /// of readers costs one database read per URL and language.
 /// </summary>
@@ -222,7 +225,7 @@ public sealed class PublicCache(
     private bool IsCandidate(HttpContext context)
     {
         var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) || MayBeSignedIn(context))
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) || (MayBeSignedIn(context) && !HostingExtensions.IsApi(context)))
         {
             return false;
         }
