@@ -49,7 +49,11 @@ internal sealed class BearerTickets
 
     private const string Prefix = "Bearer ";
 
+    /// <summary>A full cache is swept for expired tickets at most this often; in between, new tokens are not kept.</summary>
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
+    private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
     private readonly ConcurrentDictionary<string, Kept>.AlternateLookup<ReadOnlySpan<char>> _byText;
 
     public BearerTickets() => _byText = _kept.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -81,23 +85,36 @@ internal sealed class BearerTickets
     /// <summary>Keeps a copy of <paramref name="ticket"/> until <paramref name="until"/>, when there is room.</summary>
     public void Keep(string token, AuthenticationTicket ticket, DateTimeOffset until, DateTimeOffset now)
     {
-        if (_kept.Count >= MaxKept)
+        if (_kept.Count >= MaxKept && !SweptRoom(now))
         {
-            foreach (var (text, kept) in _kept)
-            {
-                if (now >= kept.Until)
-                {
-                    _kept.TryRemove(new KeyValuePair<string, Kept>(text, kept));
-                }
-            }
-
-            if (_kept.Count >= MaxKept)
-            {
-                return;
-            }
+            return;
         }
 
         _kept[token] = new Kept(ticket.Clone(), until);
+    }
+
+    /// <summary>Drops the expired tickets, at most once per <see cref="SweepEvery"/>; whether there is room now.</summary>
+    private bool SweptRoom(DateTimeOffset now)
+    {
+        lock (_kept)
+        {
+            if (now - _lastSweep < SweepEvery)
+            {
+                return false;
+            }
+
+            _lastSweep = now;
+        }
+
+        foreach (var (text, kept) in _kept)
+        {
+            if (now >= kept.Until)
+            {
+                _kept.TryRemove(new KeyValuePair<string, Kept>(text, kept));
+            }
+        }
+
+        return _kept.Count < MaxKept;
     }
 
     private sealed record Kept(AuthenticationTicket Ticket, DateTimeOffset Until);

@@ -98,27 +98,41 @@ public sealed class BearerTokenCacheTests(DisputesAppFactory app) : IClassFixtur
     }
 
     [Fact]
-    public void A_full_cache_makes_room_only_from_expired_tickets()
+    public void A_full_cache_makes_room_only_from_expired_tickets_and_sweeps_at_most_every_half_minute()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         var tickets = new BearerTickets();
-        var now = clock.GetUtcNow();
-        var ticket = Ticket(now.AddHours(1));
-        tickets.Keep("soon", ticket, now.AddMinutes(1), now);
-        for (var i = 1; i < BearerTickets.MaxKept; i++)
+        var start = clock.GetUtcNow();
+        var ticket = Ticket(start.AddHours(1));
+        tickets.Keep("soon", ticket, start.AddMinutes(1), start);
+        tickets.Keep("later", ticket, start.AddMinutes(2).AddSeconds(10), start);
+        for (var i = 2; i < BearerTickets.MaxKept; i++)
         {
-            tickets.Keep($"token-{i}", ticket, now.AddMinutes(5), now);
+            tickets.Keep($"token-{i}", ticket, start.AddMinutes(5), start);
         }
 
-        tickets.Keep("one more", ticket, now.AddMinutes(5), now);
-        Assert.Null(tickets.Find("one more", now));
         Assert.Equal(BearerTickets.MaxKept, tickets.Count);
+        Assert.False(Kept(tickets, "nothing expired", clock));
 
         clock.Advance(TimeSpan.FromMinutes(2));
-        tickets.Keep("one more", ticket, clock.GetUtcNow().AddMinutes(5), clock.GetUtcNow());
-        Assert.NotNull(tickets.Find("one more", clock.GetUtcNow()));
+        Assert.True(Kept(tickets, "after a sweep", clock));
         Assert.Null(tickets.Find("soon", clock.GetUtcNow()));
         Assert.Equal(BearerTickets.MaxKept, tickets.Count);
+
+        clock.Advance(TimeSpan.FromSeconds(20)); // "later" has expired, but the last sweep was 20 s ago
+        Assert.False(Kept(tickets, "too soon", clock));
+
+        clock.Advance(BearerTickets.SweepEvery);
+        Assert.True(Kept(tickets, "next sweep", clock));
+        Assert.Equal(BearerTickets.MaxKept, tickets.Count);
+    }
+
+    /// <summary>Offers a ticket for <paramref name="token"/> to the cache; whether it was kept.</summary>
+    private static bool Kept(BearerTickets tickets, string token, FakeTimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        tickets.Keep(token, Ticket(now.AddHours(1)), now.AddMinutes(5), now);
+        return tickets.Find(token, now) is not null;
     }
 
     /// <summary>What <see cref="BearerTickets.Serve"/> answers the bearer handler for a request with this Authorization header.</summary>

@@ -25,9 +25,9 @@ public sealed class PublicAnswerAttribute : Attribute;
 /// cookie or an Authorization header, valid or not) are neither answered from here nor kept, so a signed-in reader,
 /// whose layout shows their name, never gets a page kept for somebody else. The public API's answers are data about
 /// the platforms, the same for every caller (its endpoints read nothing of the caller, tested), so signed-in callers
-/// share them: otherwise every read by a signed-in app would compute a year's statistics afresh. While one request fetches an answer that is missing
-/// or out of date, others for it wait for that one, or get the one before it for up to another duration, so a spike
-/// of readers costs one database read per URL and language.
+/// share them: otherwise every read by a signed-in app would compute a year's statistics afresh. While one request
+/// fetches an answer that is missing or out of date, others for it wait for that one, or get the one before it for up
+/// to another duration, so a spike of readers costs one database read per URL and language.
 /// </summary>
 public sealed class PublicCache(
     IOptions<PublicOptions> options,
