@@ -183,7 +183,7 @@ public readonly struct ReadLease(DisputesDbContext context, ReadContexts? owner)
     /// or null: for a read too small for EF Core's query pipeline to be worth its cost. On SQLite it runs the
     /// connection's kept statement for the text; elsewhere a command of its own on the request context's connection.
     /// </summary>
-    public async Task<T?> FirstRowAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    public async ValueTask<T?> FirstRowAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(bind);
@@ -210,7 +210,7 @@ public readonly struct ReadLease(DisputesDbContext context, ReadContexts? owner)
 
     public void Dispose() => owner?.Return((SqliteDisputesDbContext)context);
 
-    private static async Task<T?> FirstRowAsync<T>(DbCommand command, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    private static async ValueTask<T?> FirstRowAsync<T>(DbCommand command, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         where T : class
     {
         bind(command);

@@ -107,7 +107,7 @@ public sealed class DisputeQueries(IServiceProvider services, ReadContexts reads
     /// (<see cref="CaseStampReader"/>); null when it does not exist. It says nothing about who may see it:
     /// <see cref="CaseStamp.IsVisibleTo"/> does.
     /// </summary>
-    public async Task<CaseStamp?> StampAsync(Guid id, CancellationToken cancellationToken)
+    public async ValueTask<CaseStamp?> StampAsync(Guid id, CancellationToken cancellationToken)
     {
         using var read = reads.Rent(RequestContext);
         var stamps = CaseStampReader.For(read.Db);
