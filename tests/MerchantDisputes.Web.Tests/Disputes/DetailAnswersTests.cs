@@ -3,6 +3,7 @@ using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Web.Features.Disputes;
 using MerchantDisputes.Web.Tests.Support;
 using MerchantDisputes.Web.Tests.Workflow.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MerchantDisputes.Web.Tests.Disputes;
@@ -10,6 +11,8 @@ namespace MerchantDisputes.Web.Tests.Disputes;
 /// <summary>
 /// A case detail is answered from the JSON kept for it (<see cref="DetailAnswers"/>) only while the case and its
 /// platform's name are unchanged, and only to people who may see the case, in their language and timeline audience.
+/// While nothing at all is committed, the case is not even read again (<see cref="CaseStamps"/>); a commit by anyone,
+/// here written from a connection of the test's own as another process would, is in the very next answer.
 /// </summary>
 public sealed class DetailAnswersTests(WorkflowApp app) : IClassFixture<WorkflowApp>
 {
@@ -125,5 +128,77 @@ public sealed class DetailAnswersTests(WorkflowApp app) : IClassFixture<Workflow
         Assert.Equal("AliExpress", en.GetProperty("platformName").GetString());
         Assert.NotEqual(zh.GetProperty("platformName").GetString(), en.GetProperty("platformName").GetString());
         Assert.Equal(zh.GetRawText(), zhAgain.GetRawText());
+    }
+
+    [Fact]
+    public async Task While_nothing_is_committed_the_stamp_is_not_read_again_and_after_any_commit_it_is()
+    {
+        var id = await new Drive(app).ToStatusAsync(DisputeStatus.Submitted, app.Cast.Owner);
+        var otherCase = await new Drive(app).ToStatusAsync(DisputeStatus.Submitted, app.Cast.Owner);
+        await using var scope = app.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<DisputeQueries>();
+
+        var first = await queries.StampAsync(id, CancellationToken.None);
+        var unchanged = await queries.StampAsync(id, CancellationToken.None);
+        await WriteOutsideTheAppAsync("UPDATE Disputes SET Title = $text WHERE upper(Id) = upper($id)", ("$text", "another case's title"), ("$id", otherCase.ToString()));
+        var afterACommit = await queries.StampAsync(id, CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Same(first, unchanged);
+        Assert.NotSame(first, afterACommit);
+        Assert.Equal(first, afterACommit);
+    }
+
+    [Fact]
+    public async Task A_change_another_process_commits_is_in_the_next_answer()
+    {
+        var id = await new Drive(app).ToStatusAsync(DisputeStatus.Submitted, app.Cast.Owner);
+        await Drive.ReadAsync(app.Cast.Mediator, id);
+        var before = await Drive.ReadAsync(app.Cast.Mediator, id);
+        var title = $"title-{Guid.NewGuid():N}";
+
+        await WriteOutsideTheAppAsync("UPDATE Disputes SET Title = $text, Version = Version + 1 WHERE upper(Id) = upper($id)", ("$text", title), ("$id", id.ToString()));
+        var after = await Drive.ReadAsync(app.Cast.Mediator, id);
+
+        Assert.Equal(before.GetProperty("version").GetInt32() + 1, after.GetProperty("version").GetInt32());
+        Assert.Equal(title, after.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_case_another_process_takes_out_of_a_merchant_s_hands_is_hidden_from_them_at_once()
+    {
+        var id = await new Drive(app).ToStatusAsync(DisputeStatus.Submitted, app.Cast.Owner);
+        await Drive.ReadAsync(app.Cast.Owner, id);
+        await Drive.ReadAsync(app.Cast.Owner, id);
+        var other = await Drive.ReadAsync(app.Cast.OtherMerchant, await new Drive(app).ToStatusAsync(DisputeStatus.Submitted, app.Cast.OtherMerchant));
+        var otherMerchant = await MerchantOfAsync(other.GetProperty("id").GetGuid());
+
+        await WriteOutsideTheAppAsync("UPDATE Disputes SET MerchantId = $merchant WHERE upper(Id) = upper($id)", ("$merchant", otherMerchant), ("$id", id.ToString()));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Cast.Owner.Api.GetAsync($"/api/v1/disputes/{id}")).StatusCode);
+    }
+
+    private string DatabaseFile => Path.Combine(app.DataDirectory, "merchantdisputes.db");
+
+    private async Task WriteOutsideTheAppAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await SqliteWriteLock.OpenAsync(DatabaseFile);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<object> MerchantOfAsync(Guid id)
+    {
+        await using var connection = await SqliteWriteLock.OpenAsync(DatabaseFile);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MerchantId FROM Disputes WHERE upper(Id) = upper($id)";
+        command.Parameters.AddWithValue("$id", id.ToString());
+        return await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("no such case");
     }
 }

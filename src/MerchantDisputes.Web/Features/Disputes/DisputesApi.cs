@@ -19,6 +19,7 @@ public static class DisputesExtensions
         builder.Services.AddScoped<DisputeQueries>();
         builder.Services.AddSingleton<QueueTotals>();
         builder.Services.AddSingleton<DetailAnswers>();
+        builder.Services.AddSingleton<CaseStamps>();
         builder.Services.AddScoped<Notifications.CaseNotifier>();
     }
 }
