@@ -4,57 +4,41 @@ using MerchantDisputes.Infrastructure.Data;
 namespace MerchantDisputes.Web.Features.Disputes;
 
 /// <summary>
-/// The stamps read since the database last took a commit (<see cref="ReadContexts.LastCommit"/>), so that reading an
-/// unchanged case again while nothing at all has been written costs no statement. A stamp is kept under the mark taken
-/// before it was read, and found only under that same mark: any commit, to any case, by any process, makes a new mark
-/// and leaves every kept stamp behind.
+/// The stamp last read of each case, with the mark of the database taken before it was read
+/// (<see cref="ReadContexts.LastCommit"/>), so that reading an unchanged case again while nothing at all has been
+/// written costs no statement. A stamp is found only under the very mark it was kept with: any commit, to any case, by
+/// any process, makes a new mark and leaves every kept stamp behind until its case is read again.
 /// </summary>
 public sealed class CaseStamps
 {
-    /// <summary>At most this many stamps under one mark (about 20 MB); past it, more are read but not kept.</summary>
+    /// <summary>At most this many cases (about 25 MB); past it, other cases are read each time but not kept.</summary>
     public const int MaxKept = 100_000;
 
-    private Since current = new(null);
+    private readonly ConcurrentDictionary<Guid, Kept> kept = new();
+    private int count;
 
-    /// <summary>The stamp of case <paramref name="id"/> kept under <paramref name="mark"/>, or null.</summary>
-    public CaseStamp? Find(CommitMark mark, Guid id)
-    {
-        var since = Volatile.Read(ref current);
-        return ReferenceEquals(since.Mark, mark) && since.Stamps.TryGetValue(id, out var stamp) ? stamp : null;
-    }
+    /// <summary>The stamp of case <paramref name="id"/> kept with <paramref name="mark"/>, or null.</summary>
+    public CaseStamp? Find(CommitMark mark, Guid id) =>
+        kept.TryGetValue(id, out var stamp) && ReferenceEquals(stamp.Mark, mark) ? stamp.Stamp : null;
 
-    /// <summary>Keeps <paramref name="stamp"/>, read after <paramref name="mark"/> was taken, under that mark.</summary>
+    /// <summary>Keeps <paramref name="stamp"/>, read after <paramref name="mark"/> was taken, in place of the case's last.</summary>
     public void Keep(CommitMark mark, Guid id, CaseStamp stamp)
     {
-        ArgumentNullException.ThrowIfNull(mark);
-        if (SinceOf(mark) is { } since && Interlocked.Increment(ref since.Count) <= MaxKept)
+        var fresh = new Kept(mark, stamp);
+        if (kept.TryGetValue(id, out var last))
         {
-            since.Stamps[id] = stamp;
+            kept.TryUpdate(id, fresh, last); // losing to another reader's keep is as good: it too was read after its mark
+        }
+        else if (Volatile.Read(ref count) < MaxKept && kept.TryAdd(id, fresh))
+        {
+            Interlocked.Increment(ref count);
         }
     }
 
-    /// <summary>
-    /// The stamps kept under <paramref name="mark"/>, started afresh when it is not the one they are kept under (a
-    /// commit since; or, for a moment, a request that took its mark before it); null when another request just did.
-    /// </summary>
-    private Since? SinceOf(CommitMark mark)
+    private sealed class Kept(CommitMark mark, CaseStamp stamp)
     {
-        var since = Volatile.Read(ref current);
-        if (ReferenceEquals(since.Mark, mark))
-        {
-            return since;
-        }
+        public CommitMark Mark { get; } = mark;
 
-        var fresh = new Since(mark);
-        return ReferenceEquals(Interlocked.CompareExchange(ref current, fresh, since), since) ? fresh : null;
-    }
-
-    private sealed class Since(CommitMark? mark)
-    {
-        public CommitMark? Mark { get; } = mark;
-
-        public ConcurrentDictionary<Guid, CaseStamp> Stamps { get; } = new();
-
-        public int Count;
+        public CaseStamp Stamp { get; } = stamp;
     }
 }
