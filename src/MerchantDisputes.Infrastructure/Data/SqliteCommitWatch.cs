@@ -41,9 +41,9 @@ public sealed class SqliteCommitWatch : IDisposable
         try
         {
             holder.Open();
-            if (WalIndexOf(holder) is { } path && Map(path) is { } file)
+            if (WalIndexOf(holder) is { } path && Map(path) is var (file, view))
             {
-                return new SqliteCommitWatch(holder, file, file.CreateViewAccessor(0, 2 * HeaderSize, MemoryMappedFileAccess.Read));
+                return new SqliteCommitWatch(holder, file, view);
             }
         }
         catch
@@ -113,16 +113,20 @@ public sealed class SqliteCommitWatch : IDisposable
         return File.Exists(path) ? path : null;
     }
 
-    private static MemoryMappedFile? Map(string path)
+    /// <summary>The first two headers' worth of <paramref name="path"/>, mapped read-only, or null when it cannot be.</summary>
+    private static (MemoryMappedFile File, MemoryMappedViewAccessor View)? Map(string path)
     {
         FileStream? stream = null;
+        MemoryMappedFile? file = null;
         try
         {
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            return MemoryMappedFile.CreateFromFile(stream, mapName: null, capacity: 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+            file = MemoryMappedFile.CreateFromFile(stream, mapName: null, capacity: 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+            return (file, file.CreateViewAccessor(0, 2 * HeaderSize, MemoryMappedFileAccess.Read));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
+            file?.Dispose();
             stream?.Dispose();
             return null;
         }
