@@ -178,11 +178,9 @@ public sealed class DetailAnswersTests(WorkflowApp app) : IClassFixture<Workflow
         Assert.Equal(HttpStatusCode.NotFound, (await app.Cast.Owner.Api.GetAsync($"/api/v1/disputes/{id}")).StatusCode);
     }
 
-    private string DatabaseFile => Path.Combine(app.DataDirectory, "merchantdisputes.db");
-
     private async Task WriteOutsideTheAppAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = await SqliteWriteLock.OpenAsync(DatabaseFile);
+        await using var connection = await SqliteWriteLock.OpenAsync(app.DatabaseFile);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
@@ -195,7 +193,7 @@ public sealed class DetailAnswersTests(WorkflowApp app) : IClassFixture<Workflow
 
     private async Task<object> MerchantOfAsync(Guid id)
     {
-        await using var connection = await SqliteWriteLock.OpenAsync(DatabaseFile);
+        await using var connection = await SqliteWriteLock.OpenAsync(app.DatabaseFile);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT MerchantId FROM Disputes WHERE upper(Id) = upper($id)";
         command.Parameters.AddWithValue("$id", id.ToString());

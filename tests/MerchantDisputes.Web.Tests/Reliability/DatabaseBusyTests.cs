@@ -102,5 +102,5 @@ public sealed class DatabaseBusyTests(BusyDatabaseAppFactory app) : IClassFixtur
         Assert.DoesNotContain("补充一张物流截图", await merchant.Browser.GetStringAsync($"/Disputes/{id}"), StringComparison.Ordinal);
     }
 
-    private Task<SqliteWriteLock> WriteLockAsync() => SqliteWriteLock.TakeAsync(Path.Combine(app.DataDirectory, "merchantdisputes.db"));
+    private Task<SqliteWriteLock> WriteLockAsync() => SqliteWriteLock.TakeAsync(app.DatabaseFile);
 }

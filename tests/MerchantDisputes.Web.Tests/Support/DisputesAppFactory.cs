@@ -41,6 +41,9 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>The app's SQLite file in <see cref="DataDirectory"/>, for tests that reach it as another process would.</summary>
+    public string DatabaseFile => Path.Combine(DataDirectory, "merchantdisputes.db");
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
     /// <summary>The last authenticator step each person used (see <see cref="Authenticator"/>).</summary>
