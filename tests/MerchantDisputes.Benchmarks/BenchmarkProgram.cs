@@ -6,7 +6,7 @@ using MerchantDisputes.Benchmarks.Sweep;
 namespace MerchantDisputes.Benchmarks;
 
 /// <summary>
-/// Entry point of the benchmarks. tests/perf/image-pipeline.sh calls "images", tests/perf/sweep.sh "sweep" and tests/perf/http.sh "http-seed" and "filing", in
+/// Entry point of the benchmarks. tests/perf/image-pipeline.sh calls "images", tests/perf/sweep.sh "sweep" and tests/perf/http.sh "http-seed", "filing" and "codings", in
 /// Release; "bdn" hands the rest of the command line to BenchmarkDotNet for the in-process micro-benchmarks (for
 /// example <c>bdn --filter '*Sanitizer*'</c>).
 /// <code>
@@ -16,6 +16,7 @@ namespace MerchantDisputes.Benchmarks;
 /// http-seed DB CASES IDS_FILE                          tests/perf/http.sh's database: CASES cases with timeline and evidence rows
 /// filing BASE_URL TOKEN COUNT                          tests/perf/http.sh's filing time: draft + 3 screenshots + submit, COUNT times
 /// load BASE_URL MERCHANTS SECONDS                    tests/perf/load.sh: merchants filing at once, then every accepted case read back
+/// codings URL...                                      tests/perf/http.sh: each public answer's size and time per compression setting
 /// bdn ARGS...                                          BenchmarkDotNet
 /// </code>
 /// </summary>
@@ -39,12 +40,14 @@ public static class BenchmarkProgram
                 return await FilingRun.RunAsync(args[1], args[2], Int(args[3]));
             case "load" when args.Length == 4:
                 return await LoadRun.RunAsync(args[1], Int(args[2]), Int(args[3]));
+            case "codings" when args.Length > 1:
+                return await CodingsRun.RunAsync(args[1..]);
             case "bdn":
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args[1..]);
                 return 0;
             default:
                 await Console.Error.WriteLineAsync(
-                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours OUT | sweep WORK OPEN DUE ROUNDS | http-seed DB CASES IDS | filing URL TOKEN COUNT | load URL MERCHANTS SECONDS | bdn ARGS");
+                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours OUT | sweep WORK OPEN DUE ROUNDS | http-seed DB CASES IDS | filing URL TOKEN COUNT | load URL MERCHANTS SECONDS | codings URL... | bdn ARGS");
                 return 2;
         }
     }

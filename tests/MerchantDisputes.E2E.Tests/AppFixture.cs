@@ -25,6 +25,9 @@ public sealed class AppFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>The fixture's Azurite, for a test that starts an app of its own beside the shared one.</summary>
+    public string BlobConnectionString => _azurite.ConnectionString;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Screenshots);
@@ -64,12 +67,15 @@ public sealed class AppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context (its own cookies) whose page fails the test on any console error.</summary>
-    public async Task<Session> NewSessionAsync(int width = 390, int height = 844)
+    /// <summary>
+    /// A fresh browser context (its own cookies) whose page fails the test on any console error; on the shared app, or
+    /// on <paramref name="baseUrl"/>.
+    /// </summary>
+    public async Task<Session> NewSessionAsync(int width = 390, int height = 844, string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });

@@ -6,7 +6,8 @@
 # 1080 × 2,400 screenshots, p50/p95 over FILINGS filings. Before the detail figure, every case is read once with no
 # warm-up (wrk/ids-once.lua: each first read misses the app's kept answers; printed, no target). Each other wrk figure
 # follows a warm-up of the same URL (WARMUP, default 10s) so JIT tiers and caches have settled. Prints each figure, its ratio to the ceiling and the
-# targets (detail ≥ 40 % of bare with p99 < 50 ms; cached public stats ≥ 70 %; filing p95 < 1 s).
+# targets (detail ≥ 40 % of bare with p99 < 50 ms; cached public stats ≥ 70 %, asked as Chromium asks, with
+# "Accept-Encoding: gzip, deflate, br, zstd"; filing p95 < 1 s).
 #
 #   tests/perf/http.sh [CASES DURATION FILINGS]        defaults 100000 15s 100 (FILINGS 0: wrk figures only)
 #
@@ -103,6 +104,9 @@ cookie=$(awk -F'\t' '$6 == "md.auth" {c = "md.auth=" $7} END {print c}' "$jar")
 curl -fsS -o /dev/null -H "Cookie: $cookie" "$app/Disputes"
 
 year=$(date -u +%Y)
+# What Chromium sends: the public figure is read as browsers read it in a spike (Brotli from the cache). The same URL
+# without Accept-Encoding (as curl asks; the whole 8.7 KB answer) is printed beside it, for reference, no target.
+browser_encoding="gzip, deflate, br, zstd"
 declare -A rps p50 p99
 record() { # NAME RESULT-LINE: keep and print one wrk figure; a failed request fails the script
   local name=$1 r a b n s e
@@ -147,21 +151,29 @@ measure "dispute detail (bearer)" "$app/" ids.lua TOKEN="$mediator"
 ceiling_of "detail, first read of each case" "dispute detail (bearer)"
 measure "mediator queue page (cookie)" "$app/Disputes" headers.lua COOKIE="$cookie"
 ceiling_of "mediator queue page (cookie)"
-measure "public stats (cached)" "$app/api/v1/public/stats?year=$year" headers.lua
+stats_url="$app/api/v1/public/stats?year=$year"
+for encoding in identity "$browser_encoding"; do # what each form's figure carries (the first read fetches and keeps it)
+  curl -fsS -o "$work/stats.body" -D "$work/stats.headers" -H "Accept-Language: zh-CN" -H "Accept-Encoding: $encoding" "$stats_url"
+  printf 'public stats asked with "%s": %s bytes, Content-Encoding %s\n' "$encoding" "$(stat -c %s "$work/stats.body")" \
+    "$(awk -F': ' 'tolower($1) == "content-encoding" {sub(/\r$/, "", $2); e = $2} END {print e ? e : "none"}' "$work/stats.headers")"
+done
+measure "public stats (cached)" "$stats_url" headers.lua ACCEPT_ENCODING="$browser_encoding"
 ceiling_of "public stats (cached)"
+measure "public stats (cached, identity)" "$stats_url" headers.lua
+ceiling_of "public stats (cached, identity)"
 measure "file a case (POST, bearer)" "$app/" file.lua TOKEN="$merchant"
 ceiling_of "file a case (POST, bearer)"
 
 echo; echo "== ratio to the bare endpoint's requests per second (the mean of the bare runs before and after)"
 ratio() { python3 -c "print(f'{$1/$2*100:.2f}')"; }
-for name in "detail, first read of each case" "dispute detail (bearer)" "mediator queue page (cookie)" "public stats (cached)" "file a case (POST, bearer)"; do
+for name in "detail, first read of each case" "dispute detail (bearer)" "mediator queue page (cookie)" "public stats (cached)" "public stats (cached, identity)" "file a case (POST, bearer)"; do
   printf '%-32s %6s %%  of %s req/s\n' "$name" "$(ratio "${rps[$name]}" "${ceiling[$name]}")" "${ceiling[$name]}"
 done
 check() { python3 -c "import sys; sys.exit(0 if $2 else 1)" && echo "PASS $1" || echo "FAIL $1"; }
 detail="dispute detail (bearer)" stats="public stats (cached)"
 check "dispute detail ≥ 40 % of bare (${rps[$detail]} vs ${ceiling[$detail]})" "${rps[$detail]} >= 0.40 * ${ceiling[$detail]}"
 check "dispute detail p99 < 50 ms (${p99[$detail]} ms)" "${p99[$detail]} < 50"
-check "public stats cached ≥ 70 % of bare (${rps[$stats]} vs ${ceiling[$stats]})" "${rps[$stats]} >= 0.70 * ${ceiling[$stats]}"
+check "public stats cached (as a browser asks) ≥ 70 % of bare (${rps[$stats]} vs ${ceiling[$stats]})" "${rps[$stats]} >= 0.70 * ${ceiling[$stats]}"
 
 if [ "$filings" -gt 0 ]; then
 echo; echo "== filing with three 1080 × 2,400 screenshots, one merchant, one after another"
@@ -171,5 +183,8 @@ line=$(tail -1 <<< "$filing")
 p95=$(sed -n 's/.*p95 \([0-9]*\) ms.*/\1/p' <<< "$line")
 check "filing with three screenshots p95 < 1 s (${p95} ms)" "$p95 < 1000"
 fi
+echo; echo "== compressed forms of kept public answers (ADR 6: Brotli 6 and gzip 9), each as ratios to Brotli 6"
+dotnet tests/MerchantDisputes.Benchmarks/bin/Release/net10.0/MerchantDisputes.Benchmarks.dll codings \
+  "$stats_url" "$app/reports/$year" "$app/Public" "$app/reports/$year.csv"
 echo "app peak working set: $(grep VmHWM /proc/${pids[0]}/status 2> /dev/null | awk '{print $2/1024 " MiB"}' || echo n/a)"
 echo "load average at end:$(uptime | sed 's/.*load average://')"

@@ -26,6 +26,7 @@ public sealed class PublicCacheFetchTests
     private TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int fetches;
     private int size;
+    private string type = "text/plain";
 
     public PublicCacheFetchTests()
     {
@@ -100,6 +101,7 @@ public sealed class PublicCacheFetchTests
     public async Task Answers_past_the_byte_budget_are_served_but_not_kept()
     {
         release.SetResult();
+        type = "application/octet-stream"; // kept as it is, without compressed forms
         size = PublicCache.MaxAnswerBytes;
         var fit = (int)(PublicCache.MaxKeptBytes / PublicCache.MaxAnswerBytes);
         for (var year = 0; year < fit; year++)
@@ -116,6 +118,24 @@ public sealed class PublicCacheFetchTests
         Assert.Equal(fit + 2, fetches);
     }
 
+    [Fact]
+    public async Task The_compressed_forms_of_an_answer_count_in_the_byte_budget()
+    {
+        release.SetResult();
+        size = PublicCache.MaxAnswerBytes;
+        var fit = (int)(PublicCache.MaxKeptBytes / PublicCache.MaxAnswerBytes);
+        for (var year = 0; year < fit; year++)
+        {
+            await GetAsync(year: year);
+        }
+
+        var before = fetches;
+        await GetAsync(year: fit - 2); // kept
+        await GetAsync(year: fit - 1); // its compressed forms took it past the budget: not kept, fetched again
+
+        Assert.Equal(before + 1, fetches);
+    }
+
     private async Task<string> GetAsync(Endpoint? endpoint = null, int year = 2026)
     {
         var context = new DefaultHttpContext();
@@ -129,7 +149,7 @@ public sealed class PublicCacheFetchTests
             var answer = Interlocked.Increment(ref fetches);
             await release.Task;
             c.SetEndpoint(endpoint ?? stats);
-            c.Response.ContentType = "text/plain";
+            c.Response.ContentType = type;
             var text = $"answer {answer}";
             await c.Response.WriteAsync(size is 0 ? text : text.PadRight(size - 2, '.'));
         });

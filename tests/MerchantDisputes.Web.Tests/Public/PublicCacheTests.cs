@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using MerchantDisputes.Web.Features.Transparency;
@@ -168,6 +169,64 @@ public sealed class PublicCacheTests(DisputesAppFactory app) : IClassFixture<Dis
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Null(first.Headers.Age);
         Assert.Null(second.Headers.Age);
+    }
+
+    [Fact]
+    public async Task A_cached_answer_goes_compressed_to_a_reader_that_takes_it_and_decodes_to_the_fresh_one()
+    {
+        var anonymous = Anonymous();
+        var fresh = await anonymous.GetAsync("/api/v1/public/stats?year=2019");
+        var identity = await fresh.Content.ReadAsByteArrayAsync();
+
+        var brotli = await GetEncodedAsync(anonymous, HttpMethod.Get, "/api/v1/public/stats?year=2019", "gzip, deflate, br, zstd");
+        var gzip = await GetEncodedAsync(anonymous, HttpMethod.Get, "/api/v1/public/stats?year=2019", "gzip, deflate");
+        var plain = await GetEncodedAsync(anonymous, HttpMethod.Get, "/api/v1/public/stats?year=2019", "identity");
+
+        Assert.Contains("Accept-Encoding", fresh.Headers.Vary);
+        Assert.Empty(fresh.Content.Headers.ContentEncoding);
+        Assert.Equal(["br"], brotli.Content.Headers.ContentEncoding);
+        Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.All(new[] { brotli, gzip, plain }, r => Assert.Contains("Accept-Encoding", r.Headers.Vary));
+        Assert.All(new[] { brotli, gzip, plain }, r => Assert.NotNull(r.Headers.Age));
+        Assert.True(brotli.Content.Headers.ContentLength < identity.Length / 3, $"{brotli.Content.Headers.ContentLength} of {identity.Length}");
+        Assert.Equal(identity, await DecodedAsync(brotli));
+        Assert.Equal(identity, await DecodedAsync(gzip));
+        Assert.Equal(identity, await plain.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_cached_page_asked_for_by_HEAD_gives_the_length_of_the_form_it_would_send()
+    {
+        var anonymous = Anonymous();
+        await anonymous.GetAsync("/reports/2018");
+        var get = await GetEncodedAsync(anonymous, HttpMethod.Get, "/reports/2018", "br");
+
+        var head = await GetEncodedAsync(anonymous, HttpMethod.Head, "/reports/2018", "br");
+
+        Assert.Equal(["br"], head.Content.Headers.ContentEncoding);
+        Assert.Equal((await get.Content.ReadAsByteArrayAsync()).Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    private static async Task<HttpResponseMessage> GetEncodedAsync(HttpClient client, HttpMethod method, string url, string acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response;
+    }
+
+    private static async Task<byte[]> DecodedAsync(HttpResponseMessage response)
+    {
+        var encoded = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        await using Stream decoder = response.Content.Headers.ContentEncoding.Single() == "br"
+            ? new BrotliStream(encoded, CompressionMode.Decompress)
+            : new GZipStream(encoded, CompressionMode.Decompress);
+        using var decoded = new MemoryStream();
+        await decoder.CopyToAsync(decoded);
+        return decoded.ToArray();
     }
 
     private static async Task<string?> TypeNameAsync(HttpClient client)

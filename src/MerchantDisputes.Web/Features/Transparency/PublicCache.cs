@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace MerchantDisputes.Web.Features.Transparency;
 
@@ -27,7 +28,9 @@ public sealed class PublicAnswerAttribute : Attribute;
 /// the platforms, the same for every caller (its endpoints read nothing of the caller, tested), so signed-in callers
 /// share them: otherwise every read by a signed-in app would compute a year's statistics afresh. While one request
 /// fetches an answer that is missing or out of date, others for it wait for that one, or get the one before it for up
-/// to another duration, so a spike of readers costs one database read per URL and language.
+/// to another duration, so a spike of readers costs one database read per URL and language. A kept text answer is
+/// also stored compressed (Brotli and gzip, <see cref="ContentCoding"/>) and sent so to readers whose Accept-Encoding
+/// takes it: a fifth of the bytes for a phone, and of the work of sending them.
 /// </summary>
 public sealed class PublicCache(
     IOptions<PublicOptions> options,
@@ -45,7 +48,7 @@ public sealed class PublicCache(
     /// <summary>An answer larger than this is served but not kept.</summary>
     public const int MaxAnswerBytes = 1 << 20;
 
-    /// <summary>The kept answers' bodies together stay under this; past it new answers are served but not kept.</summary>
+    /// <summary>The kept answers' bodies, in every form kept, together stay under this; past it new answers are served but not kept.</summary>
     public const long MaxKeptBytes = 64L << 20;
 
     /// <summary>
@@ -135,6 +138,7 @@ public sealed class PublicCache(
     private static async Task<Answer?> FetchAsync(HttpContext context, RequestDelegate next, DateTimeOffset now)
     {
         var response = context.Response;
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
         var original = response.Body;
         using var copy = new CopyingStream(original, MaxAnswerBytes);
         response.Body = copy;
@@ -151,8 +155,14 @@ public sealed class PublicCache(
             && response.StatusCode == StatusCodes.Status200OK
             && StringValues.IsNullOrEmpty(response.Headers.SetCookie)
             && context.GetEndpoint()?.Metadata.GetMetadata<PublicAnswerAttribute>() is not null;
-        return keep && copy.Copied is { } body ? new Answer(KeptHeaders(response.Headers), body, now) : null;
+        return keep && copy.Copied is { } body ? AnswerOf(KeptHeaders(response.Headers), body, now) : null;
     }
+
+    /// <summary>An answer to keep, with its compressed forms when it is text worth compressing.</summary>
+    private static Answer AnswerOf(KeyValuePair<string, StringValues>[] headers, byte[] body, DateTimeOffset now) =>
+        ContentCoding.IsCompressible(headers, body.Length)
+            ? new Answer(headers, body, ContentCoding.Compress(body, ContentCoding.Brotli), ContentCoding.Compress(body, ContentCoding.Gzip), now)
+            : new Answer(headers, body, null, null, now);
 
     /// <summary>Keeps an answer while the count and byte budgets allow, first dropping answers too old to serve.</summary>
     private void Keep(string key, Answer? answer)
@@ -173,7 +183,7 @@ public sealed class PublicCache(
                 }
             }
 
-            keptBytes += answer.Body.Length - (answers.TryGetValue(key, out var replaced) ? replaced.Body.Length : 0);
+            keptBytes += answer.Bytes - (answers.TryGetValue(key, out var replaced) ? replaced.Bytes : 0);
             answers[key] = answer;
         }
     }
@@ -181,8 +191,8 @@ public sealed class PublicCache(
     /// <summary>Whether keeping <paramref name="answer"/> under <paramref name="key"/> stays within both budgets.</summary>
     private bool Fits(string key, Answer answer)
     {
-        int? replaced = answers.TryGetValue(key, out var kept) ? kept.Body.Length : null;
-        return keptBytes - (replaced ?? 0) + answer.Body.Length <= MaxKeptBytes
+        long? replaced = answers.TryGetValue(key, out var kept) ? kept.Bytes : null;
+        return keptBytes - (replaced ?? 0) + answer.Bytes <= MaxKeptBytes
             && (replaced is not null || answers.Count < MaxAnswers);
     }
 
@@ -194,7 +204,7 @@ public sealed class PublicCache(
         {
             if (!IsServable(answer, now) && answers.TryRemove(key, out _))
             {
-                keptBytes -= answer.Body.Length;
+                keptBytes -= answer.Bytes;
             }
         }
     }
@@ -212,10 +222,22 @@ public sealed class PublicCache(
         }
 
         response.Headers.Age = ((long)Math.Max(0, (now - answer.StoredAt).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        response.ContentLength = answer.Body.Length;
+        var coding = ContentCoding.Choose(context.Request.Headers.AcceptEncoding, answer.Brotli is not null, answer.Gzip is not null);
+        var body = coding switch
+        {
+            ContentCoding.Brotli => answer.Brotli!,
+            ContentCoding.Gzip => answer.Gzip!,
+            _ => answer.Body,
+        };
+        if (coding is not null)
+        {
+            response.Headers.ContentEncoding = coding;
+        }
+
+        response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {
-            await response.Body.WriteAsync(answer.Body, context.RequestAborted);
+            await response.Body.WriteAsync(body, context.RequestAborted);
         }
     }
 
@@ -341,7 +363,13 @@ public sealed class PublicCache(
             : throw new InvalidOperationException($"A public answer's route must start with a literal segment: {pattern.RawText}");
     }
 
-    private sealed record Answer(KeyValuePair<string, StringValues>[] Headers, byte[] Body, DateTimeOffset StoredAt);
+    /// <summary>A kept answer: its headers, its body as the endpoint wrote it and, for text, compressed.</summary>
+    private sealed record Answer(
+        KeyValuePair<string, StringValues>[] Headers, byte[] Body, byte[]? Brotli, byte[]? Gzip, DateTimeOffset StoredAt)
+    {
+        /// <summary>What it takes of <see cref="MaxKeptBytes"/>: every form kept.</summary>
+        public long Bytes { get; } = Body.Length + (Brotli?.Length ?? 0L) + (Gzip?.Length ?? 0L);
+    }
 
     /// <summary>Writes through to the response and keeps a copy of the first <c>limit</c> bytes.</summary>
     private sealed class CopyingStream(Stream inner, int limit) : Stream

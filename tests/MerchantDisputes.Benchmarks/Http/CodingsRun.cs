@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+
+namespace MerchantDisputes.Benchmarks.Http;
+
+/// <summary>
+/// ADR 6's choice of Brotli quality 6 and gzip level 9 for kept public answers: each URL is read once as an
+/// anonymous zh-CN reader (uncompressed), then compressed again and again for half a second per setting; prints each
+/// setting's size and mean time, and both as ratios to quality 6 measured in the same run.
+/// </summary>
+public static class CodingsRun
+{
+    private static readonly TimeSpan PerSetting = TimeSpan.FromMilliseconds(500);
+
+    private static readonly (string Name, Func<byte[], byte[]> Compress)[] Settings =
+    [
+        ("gzip 6 (Optimal)", body => Gzip(body, CompressionLevel.Optimal)),
+        ("gzip 9 (SmallestSize)", body => Gzip(body, CompressionLevel.SmallestSize)),
+        ("br 4", body => Brotli(body, 4)),
+        ("br 6", body => Brotli(body, 6)),
+        ("br 9", body => Brotli(body, 9)),
+        ("br 11", body => Brotli(body, 11)),
+    ];
+
+    public static async Task<int> RunAsync(IEnumerable<string> urls)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        foreach (var url in urls)
+        {
+            var body = await http.GetByteArrayAsync(new Uri(url));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{url}: {body.Length:N0} bytes"));
+            var figures = Settings.Select(s => (s.Name, Figure: Measure(body, s.Compress))).ToArray();
+            var reference = figures.Single(f => f.Name == "br 6").Figure;
+            foreach (var (name, (size, ms)) in figures)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {name,-22} {size,9:N0} bytes ({size * 100.0 / body.Length,5:F1} % of it, {(double)size / reference.Size,5:F2} × br 6)  {ms,8:F3} ms ({ms / reference.Ms,6:F1} × br 6)"));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The compressed size and the mean time of one compression over <see cref="PerSetting"/>.</summary>
+    private static (int Size, double Ms) Measure(byte[] body, Func<byte[], byte[]> compress)
+    {
+        var size = compress(body).Length; // warm-up
+        var clock = Stopwatch.StartNew();
+        var runs = 0;
+        while (clock.Elapsed < PerSetting)
+        {
+            compress(body);
+            runs++;
+        }
+
+        return (size, clock.Elapsed.TotalMilliseconds / runs);
+    }
+
+    private static byte[] Gzip(byte[] body, CompressionLevel level)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, level, leaveOpen: true))
+        {
+            gzip.Write(body);
+        }
+
+        return output.ToArray();
+    }
+
+    private static byte[] Brotli(byte[] body, int quality)
+    {
+        var output = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
+        return BrotliEncoder.TryCompress(body, output, out var written, quality, 22)
+            ? output.AsSpan(0, written).ToArray()
+            : throw new InvalidOperationException("Brotli could not compress the answer.");
+    }
+}

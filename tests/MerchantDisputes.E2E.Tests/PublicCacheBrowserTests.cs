@@ -1,0 +1,55 @@
+namespace MerchantDisputes.E2E.Tests;
+
+/// <summary>
+/// The public cache as Chromium meets it. The shared app runs with the cache off (its pages must show each test's
+/// writes at once), so this class starts an app of its own with it on, over its own data folder and the fixture's
+/// Azurite.
+/// </summary>
+[Collection(Browsers.Name)]
+public sealed class PublicCacheBrowserTests(AppFixture app) : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("md-e2e-cache-").FullName;
+    private AppProcess? _cached;
+
+    public async Task InitializeAsync() =>
+        _cached = await AppProcess.StartAsync(_data, app.BlobConnectionString, new Dictionary<string, string>
+        {
+            ["PublicTransparency:CacheDuration"] = "00:05:00",
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (_cached is not null)
+        {
+            await _cached.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp cleaner.
+        }
+    }
+
+    [Fact]
+    public async Task A_report_kept_in_the_cache_reaches_the_browser_compressed_and_reads_the_same()
+    {
+        await using var visitor = await app.NewSessionAsync(baseUrl: _cached!.BaseUrl);
+        var fresh = await visitor.Page.GotoAsync("/reports/2026");
+        var first = await visitor.Page.Locator("main").InnerTextAsync();
+
+        var kept = await visitor.Page.GotoAsync("/reports/2026");
+
+        Assert.Null(await fresh!.HeaderValueAsync("age"));
+        Assert.Equal(200, kept!.Status);
+        Assert.NotNull(await kept.HeaderValueAsync("age"));
+        Assert.Equal("br", await kept.HeaderValueAsync("content-encoding"));
+        Assert.Equal(first, await visitor.Page.Locator("main").InnerTextAsync());
+        Assert.True(await visitor.Page.Locator("svg.chart").CountAsync() >= 4, "fewer than four charts");
+        await visitor.ShootAsync("13-report-from-cache");
+        visitor.AssertNoConsoleErrors();
+    }
+}
