@@ -57,14 +57,7 @@ public sealed class AppFixture : IAsyncLifetime
         }
 
         await _azurite.DisposeAsync();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the temp cleaner.
-        }
+        TempFolders.Delete(_data);
     }
 
     /// <summary>

@@ -65,14 +65,7 @@ public sealed partial class KillDuringUploadTests : IAsyncLifetime
     {
         SqliteConnection.ClearAllPools();
         await _azurite.DisposeAsync();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the temp cleaner.
-        }
+        TempFolders.Delete(_data);
     }
 
     [Fact]

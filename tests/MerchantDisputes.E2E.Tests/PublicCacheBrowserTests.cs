@@ -24,14 +24,7 @@ public sealed class PublicCacheBrowserTests(AppFixture app) : IAsyncLifetime
             await _cached.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the temp cleaner.
-        }
+        TempFolders.Delete(_data);
     }
 
     [Fact]
