@@ -56,10 +56,6 @@ public static class Protection
         builder.Services.AddBearerTokenCache();
     }
 
-    /// <summary>
-    /// No inline script anywhere, nothing from other origins, never framed. The job dashboard (Hangfire's own
-    /// pages, admins only) needs inline script and keeps its own policy.
-    /// </summary>
     /// <summary>What a page may load: its own scripts, styles and images, nothing inline, never framed.</summary>
     private const string PagePolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -70,6 +66,10 @@ public static class Protection
     /// </summary>
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// No inline script anywhere, nothing from other origins, never framed: every answer gets the page policy, or the
+    /// API's. The job dashboard (Hangfire's own pages, admins only) needs inline script and keeps its own policy.
+    /// </summary>
     public static void UseSecurityHeaders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
