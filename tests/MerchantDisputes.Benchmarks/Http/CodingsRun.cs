@@ -1,26 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
+using MerchantDisputes.Web.Features.Transparency;
 
 namespace MerchantDisputes.Benchmarks.Http;
 
 /// <summary>
 /// ADR 6's choice of Brotli quality 6 and gzip level 9 for kept public answers: each URL is read once as an
-/// anonymous zh-CN reader (uncompressed), then compressed again and again for half a second per setting; prints each
-/// setting's size and mean time, and both as ratios to quality 6 measured in the same run.
+/// anonymous zh-CN reader (uncompressed), then compressed again and again for half a second per setting, by the app's
+/// own compressors (<see cref="ContentCoding"/>); prints each setting's size and mean time, and both as ratios to the
+/// app's Brotli quality measured in the same run.
 /// </summary>
 public static class CodingsRun
 {
     private static readonly TimeSpan PerSetting = TimeSpan.FromMilliseconds(500);
 
+    private static readonly string Reference = Br(ContentCoding.BrotliQuality);
+
     private static readonly (string Name, Func<byte[], byte[]> Compress)[] Settings =
     [
-        ("gzip 6 (Optimal)", body => Gzip(body, CompressionLevel.Optimal)),
-        ("gzip 9 (SmallestSize)", body => Gzip(body, CompressionLevel.SmallestSize)),
-        ("br 4", body => Brotli(body, 4)),
-        ("br 6", body => Brotli(body, 6)),
-        ("br 9", body => Brotli(body, 9)),
-        ("br 11", body => Brotli(body, 11)),
+        ("gzip 6 (Optimal)", body => ContentCoding.GzipOf(body, CompressionLevel.Optimal)),
+        ("gzip 9 (SmallestSize)", body => ContentCoding.GzipOf(body, CompressionLevel.SmallestSize)),
+        .. new[] { 4, 6, 9, 11 }.Select(q => (Br(q), (Func<byte[], byte[]>)(body => ContentCoding.BrotliOf(body, q)))),
     ];
 
     public static async Task<int> RunAsync(IEnumerable<string> urls)
@@ -32,11 +33,11 @@ public static class CodingsRun
             var body = await http.GetByteArrayAsync(new Uri(url));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{url}: {body.Length:N0} bytes"));
             var figures = Settings.Select(s => (s.Name, Figure: Measure(body, s.Compress))).ToArray();
-            var reference = figures.Single(f => f.Name == "br 6").Figure;
+            var reference = figures.Single(f => f.Name == Reference).Figure;
             foreach (var (name, (size, ms)) in figures)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {name,-22} {size,9:N0} bytes ({size * 100.0 / body.Length,5:F1} % of it, {(double)size / reference.Size,5:F2} × br 6)  {ms,8:F3} ms ({ms / reference.Ms,6:F1} × br 6)"));
+                    $"  {name,-22} {size,9:N0} bytes ({size * 100.0 / body.Length,5:F1} % of it, {(double)size / reference.Size,5:F2} × {Reference})  {ms,8:F3} ms ({ms / reference.Ms,6:F1} × {Reference})"));
             }
         }
 
@@ -58,22 +59,5 @@ public static class CodingsRun
         return (size, clock.Elapsed.TotalMilliseconds / runs);
     }
 
-    private static byte[] Gzip(byte[] body, CompressionLevel level)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, level, leaveOpen: true))
-        {
-            gzip.Write(body);
-        }
-
-        return output.ToArray();
-    }
-
-    private static byte[] Brotli(byte[] body, int quality)
-    {
-        var output = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
-        return BrotliEncoder.TryCompress(body, output, out var written, quality, 22)
-            ? output.AsSpan(0, written).ToArray()
-            : throw new InvalidOperationException("Brotli could not compress the answer.");
-    }
+    private static string Br(int quality) => string.Create(CultureInfo.InvariantCulture, $"br {quality}");
 }
