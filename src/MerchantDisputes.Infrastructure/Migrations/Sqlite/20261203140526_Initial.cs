@@ -54,6 +54,42 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisputeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxEmails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platforms",
                 columns: table => new
                 {
@@ -228,6 +264,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     Currency = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
                     DesiredOutcome = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     Region = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: false),
+                    MerchantGender = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: true),
+                    SubmittedPeriod = table.Column<int>(type: "INTEGER", nullable: true),
                     RefundOnly_OrderNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     RefundOnly_RuledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     RefundOnly_RefundedAmount = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: true),
@@ -243,13 +281,23 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     ForcedFee_ConsentGiven = table.Column<bool>(type: "INTEGER", nullable: true),
                     ForcedFee_ExitBlockedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
-                    EscalationLevel = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
+                    EscalationLevel = table.Column<int>(type: "INTEGER", nullable: false),
                     RespondBy = table.Column<long>(type: "INTEGER", nullable: true),
-                    Rating = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ForwardedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FirstRespondBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeadlineAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AssignedMediatorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
+                    AnsweredBeforeFirstDeadline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TimeToFirstAnswer = table.Column<long>(type: "INTEGER", nullable: true),
+                    Accepted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Contested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MerchantScore = table.Column<int>(type: "INTEGER", nullable: true),
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     TimelineCount = table.Column<int>(type: "INTEGER", nullable: false),
@@ -273,6 +321,63 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", unicode: false, maxLength: 24, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    ViaApi = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", unicode: false, maxLength: 45, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInEvents_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisputeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Caption = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    OriginalFormat = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: true),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginalBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    SanitizedBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    OriginalSha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    SanitizedSha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    BlobName = table.Column<string>(type: "TEXT", unicode: false, maxLength: 80, nullable: false),
+                    SeenInOtherMerchantsCase = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evidence_Disputes_DisputeId",
+                        column: x => x.DisputeId,
+                        principalTable: "Disputes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimelineEntries",
                 columns: table => new
                 {
@@ -284,7 +389,7 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     ActorRole = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     DataJson = table.Column<string>(type: "TEXT", nullable: false),
-                    IsInternal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Audience = table.Column<int>(type: "INTEGER", nullable: false),
                     PreviousHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false)
                 },
@@ -375,15 +480,82 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                 columns: new[] { "PlatformId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Disputes_PlatformId_SubmittedAt",
+                table: "Disputes",
+                columns: new[] { "PlatformId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_Queue",
+                table: "Disputes",
+                columns: new[] { "RespondBy", "SubmittedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_Reporting_AnswerTime",
+                table: "Disputes",
+                columns: new[] { "PlatformId", "TimeToFirstAnswer", "SubmittedPeriod" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_Reporting_Dimensions",
+                table: "Disputes",
+                columns: new[] { "SubmittedPeriod", "PlatformId", "Type", "Region", "MerchantGender", "Currency", "Amount" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_Reporting_Outcomes",
+                table: "Disputes",
+                columns: new[] { "SubmittedPeriod", "PlatformId", "ForwardedAt", "TimeToFirstAnswer", "AnsweredBeforeFirstDeadline", "Rating", "Accepted", "MerchantScore" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_Status_DeadlineAt",
+                table: "Disputes",
+                columns: new[] { "Status", "DeadlineAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Disputes_Status_RespondBy",
                 table: "Disputes",
                 columns: new[] { "Status", "RespondBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_SubmittedAt",
+                table: "Disputes",
+                column: "SubmittedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_BlobName",
+                table: "Evidence",
+                column: "BlobName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_DisputeId_OriginalSha256",
+                table: "Evidence",
+                columns: new[] { "DisputeId", "OriginalSha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_OriginalSha256",
+                table: "Evidence",
+                column: "OriginalSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxEmails_SentAt_CreatedAt",
+                table: "OutboxEmails",
+                columns: new[] { "SentAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Platforms_Slug",
                 table: "Platforms",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInEvents_UserId_At",
+                table: "SignInEvents",
+                columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TimelineEntries_DisputeId_Sequence",
@@ -415,6 +587,18 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "Evidence");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OutboxEmails");
+
+            migrationBuilder.DropTable(
+                name: "SignInEvents");
 
             migrationBuilder.DropTable(
                 name: "TimelineEntries");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDisputesDbContext))]
-    [Migration("20261128124659_CaseWorkflowAndEvidence")]
-    partial class CaseWorkflowAndEvidence
+    [Migration("20261203140526_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -68,11 +68,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("EscalationLevel")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("FirstRespondBy")
                         .HasColumnType("INTEGER");
@@ -83,6 +80,11 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<string>("LastTimelineHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MerchantGender")
+                        .HasMaxLength(8)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
@@ -105,10 +107,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<int>("PlatformId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Rating")
-                        .HasMaxLength(20)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Region")
                         .IsRequired()
@@ -129,6 +129,12 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubmittedPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TimeToFirstAnswer")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TimelineCount")
@@ -160,13 +166,25 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
+                    b.HasIndex("SubmittedAt");
+
                     b.HasIndex("MerchantId", "CreatedAt");
 
                     b.HasIndex("PlatformId", "Status");
 
+                    b.HasIndex("PlatformId", "SubmittedAt");
+
                     b.HasIndex("Status", "DeadlineAt");
 
                     b.HasIndex("Status", "RespondBy");
+
+                    b.HasIndex(new[] { "RespondBy", "SubmittedAt", "Id" }, "IX_Disputes_Queue");
+
+                    b.HasIndex(new[] { "PlatformId", "TimeToFirstAnswer", "SubmittedPeriod" }, "IX_Disputes_Reporting_AnswerTime");
+
+                    b.HasIndex(new[] { "SubmittedPeriod", "PlatformId", "Type", "Region", "MerchantGender", "Currency", "Amount" }, "IX_Disputes_Reporting_Dimensions");
+
+                    b.HasIndex(new[] { "SubmittedPeriod", "PlatformId", "ForwardedAt", "TimeToFirstAnswer", "AnsweredBeforeFirstDeadline", "Rating", "Accepted", "MerchantScore" }, "IX_Disputes_Reporting_Outcomes");
 
                     b.ToTable("Disputes", (string)null);
                 });
@@ -382,11 +400,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<Guid?>("ActorUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Audience")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DataJson")
                         .IsRequired()
@@ -556,6 +571,49 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.HasIndex("PlatformId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("MerchantDisputes.Infrastructure.Identity.SignInEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ViaApi")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("SignInEvents", (string)null);
                 });
 
             modelBuilder.Entity("MerchantDisputes.Infrastructure.Notifications.Notification", b =>
@@ -903,6 +961,15 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PlatformId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MerchantDisputes.Infrastructure.Identity.SignInEvent", b =>
+                {
+                    b.HasOne("MerchantDisputes.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

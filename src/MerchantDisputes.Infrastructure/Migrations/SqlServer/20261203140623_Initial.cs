@@ -54,6 +54,42 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DisputeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseNumber = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxEmails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ToAddress = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Platforms",
                 columns: table => new
                 {
@@ -228,6 +264,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
                     DesiredOutcome = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
                     Region = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: false),
+                    MerchantGender = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: true),
+                    SubmittedPeriod = table.Column<int>(type: "int", nullable: true),
                     RefundOnly_OrderNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     RefundOnly_RuledOn = table.Column<DateOnly>(type: "date", nullable: true),
                     RefundOnly_RefundedAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
@@ -243,13 +281,23 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     ForcedFee_ConsentGiven = table.Column<bool>(type: "bit", nullable: true),
                     ForcedFee_ExitBlockedUntil = table.Column<DateOnly>(type: "date", nullable: true),
                     Status = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
-                    EscalationLevel = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    EscalationLevel = table.Column<int>(type: "int", nullable: false),
                     RespondBy = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Rating = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true),
+                    Rating = table.Column<int>(type: "int", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ForwardedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FirstRespondBy = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DeadlineAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AssignedMediatorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Outcome = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true),
+                    AnsweredBeforeFirstDeadline = table.Column<bool>(type: "bit", nullable: false),
+                    TimeToFirstAnswer = table.Column<long>(type: "bigint", nullable: true),
+                    Accepted = table.Column<bool>(type: "bit", nullable: false),
+                    Contested = table.Column<bool>(type: "bit", nullable: false),
+                    MerchantScore = table.Column<int>(type: "int", nullable: true),
                     EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false),
                     TimelineCount = table.Column<int>(type: "int", nullable: false),
@@ -273,6 +321,63 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Outcome = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false),
+                    Method = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    ViaApi = table.Column<bool>(type: "bit", nullable: false),
+                    IpAddress = table.Column<string>(type: "varchar(45)", unicode: false, maxLength: 45, nullable: true),
+                    UserAgent = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInEvents_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DisputeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Caption = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Format = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: false),
+                    ContentType = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    OriginalFormat = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: true),
+                    Width = table.Column<int>(type: "int", nullable: false),
+                    Height = table.Column<int>(type: "int", nullable: false),
+                    OriginalBytes = table.Column<long>(type: "bigint", nullable: false),
+                    SanitizedBytes = table.Column<long>(type: "bigint", nullable: false),
+                    OriginalSha256 = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    SanitizedSha256 = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    BlobName = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: false),
+                    SeenInOtherMerchantsCase = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evidence_Disputes_DisputeId",
+                        column: x => x.DisputeId,
+                        principalTable: "Disputes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimelineEntries",
                 columns: table => new
                 {
@@ -284,7 +389,7 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     ActorRole = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     DataJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    IsInternal = table.Column<bool>(type: "bit", nullable: false),
+                    Audience = table.Column<int>(type: "int", nullable: false),
                     PreviousHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false)
                 },
@@ -377,15 +482,82 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                 columns: new[] { "PlatformId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Disputes_PlatformId_SubmittedAt",
+                table: "Disputes",
+                columns: new[] { "PlatformId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_Queue",
+                table: "Disputes",
+                columns: new[] { "RespondBy", "SubmittedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_Reporting_AnswerTime",
+                table: "Disputes",
+                columns: new[] { "PlatformId", "TimeToFirstAnswer", "SubmittedPeriod" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_Reporting_Dimensions",
+                table: "Disputes",
+                columns: new[] { "SubmittedPeriod", "PlatformId", "Type", "Region", "MerchantGender", "Currency", "Amount" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_Reporting_Outcomes",
+                table: "Disputes",
+                columns: new[] { "SubmittedPeriod", "PlatformId", "ForwardedAt", "TimeToFirstAnswer", "AnsweredBeforeFirstDeadline", "Rating", "Accepted", "MerchantScore" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_Status_DeadlineAt",
+                table: "Disputes",
+                columns: new[] { "Status", "DeadlineAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Disputes_Status_RespondBy",
                 table: "Disputes",
                 columns: new[] { "Status", "RespondBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_SubmittedAt",
+                table: "Disputes",
+                column: "SubmittedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_BlobName",
+                table: "Evidence",
+                column: "BlobName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_DisputeId_OriginalSha256",
+                table: "Evidence",
+                columns: new[] { "DisputeId", "OriginalSha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_OriginalSha256",
+                table: "Evidence",
+                column: "OriginalSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxEmails_SentAt_CreatedAt",
+                table: "OutboxEmails",
+                columns: new[] { "SentAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Platforms_Slug",
                 table: "Platforms",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInEvents_UserId_At",
+                table: "SignInEvents",
+                columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TimelineEntries_DisputeId_Sequence",
@@ -417,6 +589,18 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "Evidence");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OutboxEmails");
+
+            migrationBuilder.DropTable(
+                name: "SignInEvents");
 
             migrationBuilder.DropTable(
                 name: "TimelineEntries");
