@@ -1,3 +1,5 @@
+using MerchantDisputes.Infrastructure.Data;
+using MerchantDisputes.Web.Caching;
 using MerchantDisputes.Web.Features.Account;
 using MerchantDisputes.Web.Features.Admin;
 using MerchantDisputes.Web.Features.Disputes;
@@ -22,6 +24,7 @@ builder.AddWorkflow();
 builder.AddAdmin();
 builder.AddJobs();
 builder.AddPublicTransparency();
+builder.AddPublicAnswers();
 builder.AddWebPages();
 builder.AddHealth();
 
@@ -29,7 +32,36 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
-app.UseWebPipeline();
+// The middleware, in the order a request meets it:
+// 1. Errors: pages get /Error, a locked database a 503 with Retry-After (the API: ApiExceptionMiddleware, step 5).
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Error",
+    StatusCodeSelector = e => DatabaseBusy.Is(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+});
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+// 2. Security headers on every answer, cached ones included.
+app.UseSecurityHeaders();
+// 3. The language: query, cookie, then Accept-Language for the API.
+app.UseRequestLocalization();
+// 4. Public answers: the output cache and, inside it, compression; a cached answer stops here.
+app.UsePublicAnswers();
+// 5. Status-code pages: ProblemDetails for the API, the error page for pages.
+app.UseWhen(HostingExtensions.IsApi, api => api.UseStatusCodePages().UseMiddleware<ApiExceptionMiddleware>());
+app.UseWhen(c => !HostingExtensions.IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+// 6. Static files, then routing, who the caller is, what they may do, the second factor, rate limits.
+app.MapStaticAssets();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseSecondFactorGate();
+app.UseRateLimiter();
+
+app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealth();
 app.MapJobs();
 if (!app.IsJobsOnly())

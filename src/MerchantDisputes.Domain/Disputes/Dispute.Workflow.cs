@@ -1,4 +1,5 @@
 using System.Globalization;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Timeline;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Domain.Validation;

@@ -1,10 +1,9 @@
 using System.Text.Json.Serialization;
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Notifications;
-using MerchantDisputes.Web.Features.Transparency;
-using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Http.Json;
 using MerchantDisputes.Web.Features.Account;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
 
 namespace MerchantDisputes.Web.Infrastructure;
 
@@ -81,38 +80,7 @@ public static class HostingExtensions
         await Features.Account.AccountSeeding.SeedAsync(app.Services, app.Environment, app.Configuration);
     }
 
-    public static void UseWebPipeline(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        // A locked database is a pause, not a fault: the page says so with 503 and Retry-After (the API: ApiExceptionMiddleware).
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            ExceptionHandlingPath = "/Error",
-            StatusCodeSelector = exception => MerchantDisputes.Infrastructure.Data.DatabaseBusy.Is(exception)
-                ? StatusCodes.Status503ServiceUnavailable
-                : StatusCodes.Status500InternalServerError,
-        });
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-
-        app.UseSecurityHeaders();
-
-        app.UsePublicTransparency();
-        app.UseRequestLocalization();
-        app.UseWhen(IsApi, api => api.UseStatusCodePages().UseMiddleware<ApiExceptionMiddleware>());
-        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
-        app.MapStaticAssets();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseSecondFactorGate();
-        app.UseRateLimiter();
-        app.MapOpenApi("/openapi/{documentName}.json");
-    }
-
-    internal static bool IsApi(HttpContext context) =>
+    public static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     public static void MapWebPages(this WebApplication app)

@@ -23,10 +23,7 @@ public sealed class RateLimitOptions
     public int MessagesPerMinute { get; set; } = 30;
 }
 
-/// <summary>
-/// Rate limits on the doors worth hammering, the browser hardening headers on every answer, and bearer tokens
-/// checked without decrypting the same token again on every call (<see cref="BearerTokenCache"/>).
-/// </summary>
+/// <summary>Rate limits on the doors worth hammering, and the browser hardening headers on every answer.</summary>
 public static class Protection
 {
     public const string SignIn = "sign-in";
@@ -52,8 +49,6 @@ public static class Protection
         {
             builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         }
-
-        builder.Services.AddBearerTokenCache();
     }
 
     /// <summary>What a page may load: its own scripts, styles and images, nothing inline, never framed.</summary>

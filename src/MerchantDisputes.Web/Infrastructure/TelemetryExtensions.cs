@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Hangfire;
 using Hangfire.Server;
+using MerchantDisputes.Web.Features.Escalation;
 using MerchantDisputes.Web.Features.Jobs;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;

@@ -3,12 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using MerchantDisputes.Infrastructure.Data;
-using MerchantDisputes.Web.Features.Jobs;
-using MerchantDisputes.Web.Features.Notifications;
-using MerchantDisputes.Web.Features.Workflow;
+using MerchantDisputes.Web.Features.Escalation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -104,7 +103,7 @@ public static class SweepBenchmark
         return new Run(label, result.Escalated, clock.Elapsed, cpu, plans.Plans);
     }
 
-    /// <summary>What the sweep needs, registered as the app registers it (see AddDisputes, AddWorkflow, AddJobs).</summary>
+    /// <summary>What the sweep needs, registered by the app's own <see cref="EscalationExtensions.AddEscalation"/>.</summary>
     private static ServiceProvider Host(string path, PlanCapture plans)
     {
         var services = new ServiceCollection();
@@ -113,9 +112,8 @@ public static class SweepBenchmark
             .UseSqlite(SweepDatabase.ConnectionString(path))
             .AddInterceptors(plans));
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(SweepDatabase.Now));
-        services.AddScoped<CaseNotifier>();
-        services.AddOptions<EscalationOptions>();
-        services.AddSingleton<DeadlineSweep>();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddEscalation();
         return services.BuildServiceProvider();
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Timeline;
 using MerchantDisputes.Infrastructure.Data;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,5 @@
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Tests.Builders;
 using MerchantDisputes.Domain.Users;
 

@@ -1,4 +1,6 @@
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
+using MerchantDisputes.Web.Features.Escalation;
 using MerchantDisputes.Web.Features.Jobs;
 using MerchantDisputes.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Net;
 using Hangfire.Storage;
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Web.Features.Account;
 using MerchantDisputes.Web.Features.Jobs;

@@ -2,9 +2,9 @@ using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Users;
-using MerchantDisputes.Web.Features.Jobs;
+using MerchantDisputes.Web.Features.Escalation;
 using MerchantDisputes.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

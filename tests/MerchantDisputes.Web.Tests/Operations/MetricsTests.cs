@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
+using MerchantDisputes.Web.Features.Escalation;
 using MerchantDisputes.Web.Features.Jobs;
 using MerchantDisputes.Web.Infrastructure;
 using MerchantDisputes.Web.Tests.Support;

@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.InMemory;
 using Hangfire.Server;
+using MerchantDisputes.Web.Features.Escalation;
 using MerchantDisputes.Web.Features.Jobs;
 using MerchantDisputes.Web.Infrastructure;
 using MerchantDisputes.Web.Tests.Support;

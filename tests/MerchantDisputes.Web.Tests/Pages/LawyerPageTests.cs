@@ -1,6 +1,6 @@
-using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Users;
-using MerchantDisputes.Web.Features.Jobs;
+using MerchantDisputes.Web.Features.Escalation;
 using MerchantDisputes.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Claims;
-using MerchantDisputes.Web.Infrastructure;
+using MerchantDisputes.Web.Caching;
 using MerchantDisputes.Web.Tests.Support;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace MerchantDisputes.Web.Tests.Security;
 
-/// <summary>Bearer tickets are kept after the first decryption (<see cref="BearerTokenCache"/>); nothing else changes.</summary>
+/// <summary>Bearer tickets are cached after the first decryption (<see cref="BearerTokenCache"/>); nothing else changes.</summary>
 public sealed class BearerTokenCacheTests(DisputesAppFactory app) : IClassFixture<DisputesAppFactory>
 {
     [Fact]
@@ -46,8 +46,8 @@ public sealed class BearerTokenCacheTests(DisputesAppFactory app) : IClassFixtur
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         var inner = new CountingFormat(Ticket(clock.GetUtcNow().AddHours(1)));
-        var tickets = new BearerTickets();
-        var protector = new CachingTicketProtector(inner, clock, tickets);
+        var tickets = new BearerTickets(clock);
+        var protector = new CachingTicketProtector(inner, tickets);
 
         var first = protector.Unprotect("token");
         var second = protector.Unprotect("token");
@@ -64,11 +64,11 @@ public sealed class BearerTokenCacheTests(DisputesAppFactory app) : IClassFixtur
     public void A_token_that_does_not_decrypt_or_has_expired_is_never_kept()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-        var tickets = new BearerTickets();
+        var tickets = new BearerTickets(clock);
         var broken = new CountingFormat(null);
         var expired = new CountingFormat(Ticket(clock.GetUtcNow().AddSeconds(-1)));
-        var brokenProtector = new CachingTicketProtector(broken, clock, tickets);
-        var expiredProtector = new CachingTicketProtector(expired, clock, tickets);
+        var brokenProtector = new CachingTicketProtector(broken, tickets);
+        var expiredProtector = new CachingTicketProtector(expired, tickets);
 
         Assert.Null(brokenProtector.Unprotect("garbage"));
         Assert.Null(brokenProtector.Unprotect("garbage"));
@@ -83,8 +83,8 @@ public sealed class BearerTokenCacheTests(DisputesAppFactory app) : IClassFixtur
     public void The_handler_is_answered_from_the_header_only_with_a_kept_ticket_before_its_time()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-        var tickets = new BearerTickets();
-        var protector = new CachingTicketProtector(new CountingFormat(Ticket(clock.GetUtcNow().AddHours(1))), clock, tickets);
+        var tickets = new BearerTickets(clock);
+        var protector = new CachingTicketProtector(new CountingFormat(Ticket(clock.GetUtcNow().AddHours(1))), tickets);
         protector.Unprotect("token");
 
         Assert.Equal("user-1", Served(tickets, "Bearer token", clock)?.Principal?.FindFirstValue(ClaimTypes.NameIdentifier));
@@ -98,41 +98,25 @@ public sealed class BearerTokenCacheTests(DisputesAppFactory app) : IClassFixtur
     }
 
     [Fact]
-    public void A_full_cache_makes_room_only_from_expired_tickets_and_sweeps_at_most_every_half_minute()
+    public void A_full_cache_refuses_new_tickets_and_never_serves_an_expired_one()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
-        var tickets = new BearerTickets();
-        var start = clock.GetUtcNow();
-        var ticket = Ticket(start.AddHours(1));
-        tickets.Keep("soon", ticket, start.AddMinutes(1), start);
-        tickets.Keep("later", ticket, start.AddMinutes(2).AddSeconds(10), start);
-        for (var i = 2; i < BearerTickets.MaxKept; i++)
+        using var tickets = new BearerTickets(clock);
+        var soon = Ticket(clock.GetUtcNow().AddMinutes(1));
+        var later = Ticket(clock.GetUtcNow().AddHours(1));
+        tickets.Add("soon", soon);
+        for (var i = 1; i < BearerTokenCache.MaxTickets; i++)
         {
-            tickets.Keep($"token-{i}", ticket, start.AddMinutes(5), start);
+            tickets.Add($"token-{i}", later);
         }
 
-        Assert.Equal(BearerTickets.MaxKept, tickets.Count);
-        Assert.False(Kept(tickets, "nothing expired", clock));
+        tickets.Add("one too many", later);
+        Assert.Null(tickets.Find("Bearer one too many"));
 
         clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.True(Kept(tickets, "after a sweep", clock));
-        Assert.Null(tickets.Find("soon", clock.GetUtcNow()));
-        Assert.Equal(BearerTickets.MaxKept, tickets.Count);
-
-        clock.Advance(TimeSpan.FromSeconds(20)); // "later" has expired, but the last sweep was 20 s ago
-        Assert.False(Kept(tickets, "too soon", clock));
-
-        clock.Advance(BearerTickets.SweepEvery);
-        Assert.True(Kept(tickets, "next sweep", clock));
-        Assert.Equal(BearerTickets.MaxKept, tickets.Count);
-    }
-
-    /// <summary>Offers a ticket for <paramref name="token"/> to the cache; whether it was kept.</summary>
-    private static bool Kept(BearerTickets tickets, string token, FakeTimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        tickets.Keep(token, Ticket(now.AddHours(1)), now.AddMinutes(5), now);
-        return tickets.Find(token, now) is not null;
+        Assert.Null(tickets.Find("Bearer soon"));
+        tickets.Add("after expiry", later);
+        Assert.NotNull(tickets.Find("Bearer after expiry"));
     }
 
     /// <summary>What <see cref="BearerTickets.Serve"/> answers the bearer handler for a request with this Authorization header.</summary>
@@ -146,7 +130,7 @@ public sealed class BearerTokenCacheTests(DisputesAppFactory app) : IClassFixtur
 
         var scheme = new AuthenticationScheme("Identity.Bearer", null, typeof(NoHandler));
         var context = new MessageReceivedContext(http, scheme, new BearerTokenOptions());
-        tickets.Serve(context, clock.GetUtcNow());
+        tickets.Serve(context);
         return context.Result;
     }
 

@@ -1,9 +1,10 @@
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Evidence;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Infrastructure.Data;
-using MerchantDisputes.Web.Features.Account;
 using MerchantDisputes.Infrastructure.Identity;
+using MerchantDisputes.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Timeline;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Infrastructure.Data;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Web.Tests.Support;
 using MerchantDisputes.Web.Tests.Workflow.Support;

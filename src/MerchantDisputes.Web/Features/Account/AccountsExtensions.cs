@@ -1,5 +1,6 @@
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Identity;
+using MerchantDisputes.Web.Caching;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -52,6 +53,7 @@ public static class AccountsExtensions
                 o.ForwardSignIn = IdentityConstants.BearerScheme;
                 o.ForwardSignOut = IdentityConstants.BearerScheme;
             });
+        services.AddBearerTokenCache();
 
         // Outside Development the sign-in cookie is sent over HTTPS only; Development keeps plain http://localhost working.
         // The antiforgery cookie follows the request's scheme: with "Always" the antiforgery system refuses (500) every

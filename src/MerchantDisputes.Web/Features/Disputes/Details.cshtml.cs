@@ -1,10 +1,12 @@
 using System.Globalization;
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Time;
 using MerchantDisputes.Domain.Timeline;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Domain.Validation;
 using MerchantDisputes.Web.Features.Account;
+using MerchantDisputes.Web.Features.Escalation;
 using MerchantDisputes.Web.Features.Workflow;
 using MerchantDisputes.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MerchantDisputes.Domain.Platforms;
 using MerchantDisputes.Domain.Users;
+using MerchantDisputes.Web.Caching;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace MerchantDisputes.Web.Features.Disputes;
@@ -11,12 +12,12 @@ namespace MerchantDisputes.Web.Features.Disputes;
 /// tests/perf/http.sh), several times the cost of the page itself. Only the pager's "page X of Y" may lag that long;
 /// the cases listed are always read fresh. The API's total stays exact.
 /// </summary>
-public sealed class QueueTotals : IDisposable
+public sealed class QueueTotals(TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
     // Bounded: filters come from the query string.
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 1_000 });
+    private readonly MemoryCache _cache = MemoryCaches.Create(time, 1_000);
 
     public async Task<int> GetAsync(Actor actor, DisputeFilter filter, Func<Task<int>> count)
     {

@@ -5,7 +5,7 @@ using Hangfire.InMemory;
 using Hangfire.SqlServer;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Infrastructure.Notifications;
-using MerchantDisputes.Web.Features.Workflow;
+using MerchantDisputes.Web.Features.Escalation;
 using Microsoft.Extensions.Options;
 
 namespace MerchantDisputes.Web.Features.Jobs;
@@ -68,7 +68,6 @@ public static class JobsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = Options(builder.Configuration);
         builder.Services.AddOptions<HangfireOptions>().BindConfiguration(HangfireOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<DeadlineSweep>();
         builder.Services.AddScoped<OutboxJob>();
         builder.Services.AddSingleton<EvidenceOrphanSweep>();
         builder.Services.AddHangfire(config =>

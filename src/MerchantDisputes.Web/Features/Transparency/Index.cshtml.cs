@@ -1,3 +1,4 @@
+using MerchantDisputes.Web.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

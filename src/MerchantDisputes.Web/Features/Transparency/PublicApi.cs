@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using MerchantDisputes.Domain.Platforms;
 using MerchantDisputes.Domain.Validation;
+using MerchantDisputes.Web.Caching;
 using MerchantDisputes.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;

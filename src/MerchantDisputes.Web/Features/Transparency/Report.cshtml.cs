@@ -1,4 +1,5 @@
 using MerchantDisputes.Domain.Statistics;
+using MerchantDisputes.Web.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

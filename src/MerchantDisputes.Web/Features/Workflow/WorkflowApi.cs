@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Timeline;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Web.Features.Account;
 using MerchantDisputes.Web.Features.Disputes;
+using MerchantDisputes.Web.Features.Escalation;
 using MerchantDisputes.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -33,8 +35,7 @@ public static class WorkflowApi
     public static void AddWorkflow(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddEscalation();
     }
 
     public static void MapWorkflowApi(this IEndpointRouteBuilder app)

@@ -1,6 +1,7 @@
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Web.Features.Disputes;
 
-namespace MerchantDisputes.Web.Features.Disputes;
+namespace MerchantDisputes.Web.Features.Escalation;
 
 /// <summary>
 /// The timer a case page counts down to: the platform's RespondBy, the merchant's information deadline, or the

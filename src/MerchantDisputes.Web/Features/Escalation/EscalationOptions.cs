@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 
-namespace MerchantDisputes.Web.Features.Workflow;
+namespace MerchantDisputes.Web.Features.Escalation;
 
 /// <summary>Section "Escalation": every window of the case life, as TimeSpans ("7.00:00:00"), and the sweep's schedule.</summary>
 public sealed class EscalationOptions

@@ -1,14 +1,14 @@
 using Hangfire;
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Web.Features.Notifications;
-using MerchantDisputes.Web.Features.Workflow;
 using MerchantDisputes.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace MerchantDisputes.Web.Features.Jobs;
+namespace MerchantDisputes.Web.Features.Escalation;
 
 public sealed record SweepResult(int Escalated, int Closed, int Resolved, int Skipped)
 {

@@ -1,4 +1,4 @@
-namespace MerchantDisputes.Domain.Disputes;
+namespace MerchantDisputes.Domain.Escalation;
 
 /// <summary>The timers of the case life (configuration section "Escalation"), passed in wherever a deadline is set.</summary>
 public sealed record CaseWindows(

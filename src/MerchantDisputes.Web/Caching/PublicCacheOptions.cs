@@ -1,15 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MerchantDisputes.Web.Features.Transparency;
+namespace MerchantDisputes.Web.Caching;
 
 /// <summary>Section "PublicTransparency".</summary>
-public sealed class PublicOptions
+public sealed class PublicCacheOptions
 {
     public const string SectionName = "PublicTransparency";
 
     /// <summary>
     /// How long a public answer (API, pages, CSV) is served from the output cache. Short, so the figures stay
-    /// current; long enough that a spike of anonymous readers costs one database read per URL and language.
+    /// current; long enough that a spike of readers costs one database read per URL, language and encoding.
     /// 00:00:00 turns the cache off (used by the benchmark's uncached run).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
