@@ -1,4 +1,4 @@
-using MerchantDisputes.Infrastructure.Evidence.Images;
+using MerchantDisputes.Infrastructure.Evidence.Sanitising;
 using MerchantDisputes.Infrastructure.Evidence.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Validation;
 using MerchantDisputes.Infrastructure.Evidence;
+using MerchantDisputes.Infrastructure.Evidence.Sanitising;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchantDisputes.Web.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MerchantDisputes.Infrastructure.Evidence;
+using MerchantDisputes.Infrastructure.Evidence.Sanitising;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

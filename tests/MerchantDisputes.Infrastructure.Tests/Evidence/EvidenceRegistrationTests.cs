@@ -1,4 +1,5 @@
 using MerchantDisputes.Infrastructure.Evidence;
+using MerchantDisputes.Infrastructure.Evidence.Sanitising;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

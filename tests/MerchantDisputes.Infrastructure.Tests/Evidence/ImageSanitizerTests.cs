@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using MerchantDisputes.Infrastructure.Evidence;
+using MerchantDisputes.Infrastructure.Evidence.Sanitising;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SixLabors.ImageSharp;

@@ -4,6 +4,7 @@ using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Domain.Validation;
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Evidence;
+using MerchantDisputes.Infrastructure.Evidence.Sanitising;
 using MerchantDisputes.Web.Features.Account;
 using MerchantDisputes.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -4,6 +4,7 @@ using MerchantDisputes.Domain.Evidence;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Evidence;
+using MerchantDisputes.Infrastructure.Evidence.Sanitising;
 using MerchantDisputes.Web.Features.Disputes;
 using MerchantDisputes.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Evidence;
 using MerchantDisputes.Domain.Users;
+using MerchantDisputes.Infrastructure.Evidence.Sanitising;
 using MerchantDisputes.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,7 +19,7 @@ public sealed record EvidencePanel(
     int MaxFiles);
 
 /// <summary>The evidence section of a case page: thumbnails with hashes, and for the merchant the upload form.</summary>
-public sealed class EvidenceViewComponent(EvidenceReader reader, Microsoft.Extensions.Options.IOptions<MerchantDisputes.Infrastructure.Evidence.EvidenceLimits> limits) : ViewComponent
+public sealed class EvidenceViewComponent(EvidenceReader reader, Microsoft.Extensions.Options.IOptions<MerchantDisputes.Infrastructure.Evidence.Sanitising.EvidenceLimits> limits) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid disputeId, DisputeStatus status)
     {

@@ -1,4 +1,4 @@
-namespace MerchantDisputes.Infrastructure.Evidence;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>
 /// Turns an upload into evidence that is safe to store and show: recognised by its bytes, within the limits,

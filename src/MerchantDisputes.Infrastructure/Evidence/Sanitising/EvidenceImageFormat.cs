@@ -1,4 +1,4 @@
-namespace MerchantDisputes.Infrastructure.Evidence;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>The formats accepted as evidence, recognised by their first bytes.</summary>
 public enum EvidenceImageFormat

@@ -1,4 +1,4 @@
-namespace MerchantDisputes.Infrastructure.Evidence;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>Why an upload was refused. The web layer maps each to a status code and a localized message.</summary>
 public enum EvidenceRejectionReason

@@ -1,4 +1,4 @@
-namespace MerchantDisputes.Infrastructure.Evidence.Images;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>Recognises a format by its first bytes only: file names and client content types lie.</summary>
 internal static class FormatSniffer

@@ -1,7 +1,7 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Metadata;
 
-namespace MerchantDisputes.Infrastructure.Evidence.Images;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>
 /// Removes everything that is not pixels: EXIF (GPS position, camera serial, time), ICC, IPTC, XMP,

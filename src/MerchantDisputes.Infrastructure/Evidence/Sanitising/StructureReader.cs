@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace MerchantDisputes.Infrastructure.Evidence.Images;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>Bounds-checked reads for the structure checks: a read past the end means a truncated file.</summary>
 internal static class StructureReader

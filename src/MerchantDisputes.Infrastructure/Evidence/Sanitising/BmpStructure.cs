@@ -1,4 +1,4 @@
-namespace MerchantDisputes.Infrastructure.Evidence.Images;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>Checks that a BMP holds all the pixel data its header promises (ImageSharp 2.1 decodes a short one silently).</summary>
 internal static class BmpStructure

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MerchantDisputes.Infrastructure.Evidence;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>Section "Evidence:Limits". The sanitizer enforces the per-file limits; the caller enforces the per-case ones.</summary>
 public sealed class EvidenceLimits

@@ -1,4 +1,4 @@
-namespace MerchantDisputes.Infrastructure.Evidence.Images;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>
 /// Checks that a JPEG reaches its end-of-image marker. ImageSharp 2.1 decodes a truncated JPEG

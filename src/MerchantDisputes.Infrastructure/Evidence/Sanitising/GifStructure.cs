@@ -1,4 +1,4 @@
-namespace MerchantDisputes.Infrastructure.Evidence.Images;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>
 /// Walks the GIF blocks to the trailer, counting frames without decoding any of them

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace MerchantDisputes.Infrastructure.Evidence;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>One encoded image held in memory, with what a store needs to keep it.</summary>
 public sealed class EncodedImage

@@ -1,4 +1,4 @@
-namespace MerchantDisputes.Infrastructure.Evidence.Images;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>Reads an upload into memory without ever reading more than the limit + 1 bytes.</summary>
 internal static class BoundedReader

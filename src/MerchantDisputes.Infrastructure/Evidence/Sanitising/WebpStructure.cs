@@ -1,4 +1,4 @@
-namespace MerchantDisputes.Infrastructure.Evidence.Images;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>Checks the RIFF chunks of a WebP: complete, with an image chunk, and not animated.</summary>
 internal static class WebpStructure

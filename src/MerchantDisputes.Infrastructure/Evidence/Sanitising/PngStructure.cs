@@ -1,7 +1,7 @@
 using System.IO.Hashing;
-using static MerchantDisputes.Infrastructure.Evidence.Images.StructureReader;
+using static MerchantDisputes.Infrastructure.Evidence.Sanitising.StructureReader;
 
-namespace MerchantDisputes.Infrastructure.Evidence.Images;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>
 /// Walks the PNG chunks up to IEND, checking each CRC. ImageSharp 2.1 decodes a PNG cut in the

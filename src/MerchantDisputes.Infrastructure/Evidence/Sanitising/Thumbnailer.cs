@@ -1,7 +1,7 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Processing;
 
-namespace MerchantDisputes.Infrastructure.Evidence.Images;
+namespace MerchantDisputes.Infrastructure.Evidence.Sanitising;
 
 /// <summary>
 /// Makes the preview shown in case lists. A long phone screenshot (1080 × 30,000) scaled whole would be a
