@@ -22,10 +22,6 @@ public static partial class DatabaseStartup
 
             // WAL lets readers go on while one writer writes; survives in the file once set.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            if (!scope.ServiceProvider.GetRequiredService<ReadContexts>().WatchCommits())
-            {
-                LogCommitsNotWatched(logger);
-            }
         }
         else
         {
@@ -75,9 +71,6 @@ public static partial class DatabaseStartup
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SQLite's commits are not watched (not in WAL mode, or its -shm file cannot be mapped): each kept case detail is checked with a statement")]
-    private static partial void LogCommitsNotWatched(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "SQL Server has {Count} pending migration(s): {Names}")]
     private static partial void LogPendingMigrations(ILogger logger, int count, string names);

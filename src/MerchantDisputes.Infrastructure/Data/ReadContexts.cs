@@ -22,7 +22,6 @@ public sealed class ReadContexts : IDisposable
 
     private readonly string? sqlite;
     private readonly ConcurrentBag<SqliteDisputesDbContext> kept = [];
-    private SqliteCommitWatch? commits;
     private long compiled;
 
     private ReadContexts(string? sqlite) => this.sqlite = sqlite;
@@ -38,27 +37,6 @@ public sealed class ReadContexts : IDisposable
 
     /// <summary>How many open contexts wait to be rented.</summary>
     public int Kept => kept.Count;
-
-    /// <summary>
-    /// Starts watching the SQLite database for commits (<see cref="LastCommit"/>), once it is in WAL mode; true when
-    /// it is watched. Does nothing on SQL Server, whose commits no process can see without a statement.
-    /// </summary>
-    public bool WatchCommits()
-    {
-        if (sqlite is not null && Volatile.Read(ref commits) is null && SqliteCommitWatch.Open(sqlite) is { } watch
-            && Interlocked.CompareExchange(ref commits, watch, null) is not null)
-        {
-            watch.Dispose();
-        }
-
-        return commits is not null;
-    }
-
-    /// <summary>
-    /// The database as of its last commit (<see cref="SqliteCommitWatch.Current"/>): a value read after this mark is
-    /// still what the database holds while this returns the same mark. Null when unknown, and always on SQL Server.
-    /// </summary>
-    public CommitMark? LastCommit() => commits?.Current();
 
     /// <summary>
     /// A context for reading only, given back by disposing the lease. <paramref name="requestContext"/> is asked for
@@ -91,8 +69,6 @@ public sealed class ReadContexts : IDisposable
         {
             context.Dispose();
         }
-
-        commits?.Dispose();
     }
 
     internal void Return(SqliteDisputesDbContext context)

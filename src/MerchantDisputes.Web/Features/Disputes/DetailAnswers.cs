@@ -12,12 +12,11 @@ namespace MerchantDisputes.Web.Features.Disputes;
 
 /// <summary>
 /// The JSON of case details as last written, kept per case, language and timeline audience, so that a read of an
-/// unchanged case costs one small statement (<see cref="DisputeQueries.StampAsync"/>), or none while nothing at all has
-/// been committed since it was last read (<see cref="CaseStamps"/>), instead of two EF Core queries and the serialising.
-/// A kept answer is served only while the database still holds the version and platform name it was written from,
-/// checked on every request: every change to a case goes through <c>Dispute.Append</c>, which raises its version, so
-/// no answer older than the database is ever served, on any instance. Nothing about who may see a case is kept: the
-/// visibility rule is checked on the stamp with it (<see cref="CaseStamp.IsVisibleTo"/>).
+/// unchanged case costs one small statement (<see cref="DisputeQueries.StampAsync"/>) instead of two EF Core queries and
+/// the serialising. A kept answer is served only while the database still holds the version and platform name it was
+/// written from, read on every request: every change to a case goes through <c>Dispute.Append</c>, which raises its
+/// version, so no answer older than the database is ever served, on any instance. Nothing about who may see a case
+/// is kept: the visibility rule is checked on the stamp read with it (<see cref="CaseStamp.IsVisibleTo"/>).
 /// </summary>
 public sealed class DetailAnswers
 {

@@ -18,7 +18,7 @@ public sealed record DisputeFilter(DisputeStatus? Status, DisputeType? Type, str
 }
 
 /// <summary>Reads, always through <see cref="DisputeVisibility"/>, projected to DTOs.</summary>
-public sealed class DisputeQueries(IServiceProvider services, ReadContexts reads, CaseStamps stamps)
+public sealed class DisputeQueries(IServiceProvider services, ReadContexts reads)
 {
     private DisputesDbContext RequestContext() => services.GetRequiredService<DisputesDbContext>();
 
@@ -104,31 +104,14 @@ public sealed class DisputeQueries(IServiceProvider services, ReadContexts reads
 
     /// <summary>
     /// The case as a kept answer is checked against (<see cref="DetailAnswers"/>), read with one small statement
-    /// (<see cref="CaseStampReader"/>) unless nothing has been committed since it was last read (<see cref="CaseStamps"/>);
-    /// null when it does not exist. It says nothing about who may see it: <see cref="CaseStamp.IsVisibleTo"/> does.
+    /// (<see cref="CaseStampReader"/>); null when it does not exist. It says nothing about who may see it:
+    /// <see cref="CaseStamp.IsVisibleTo"/> does.
     /// </summary>
     public async ValueTask<CaseStamp?> StampAsync(Guid id, CancellationToken cancellationToken)
     {
-        var mark = reads.LastCommit(); // taken before the read: what the read finds is at least as new
-        if (mark is not null && stamps.Find(mark, id) is { } known)
-        {
-            return known;
-        }
-
-        var stamp = await ReadStampAsync(id, cancellationToken);
-        if (mark is not null && stamp is not null)
-        {
-            stamps.Keep(mark, id, stamp);
-        }
-
-        return stamp;
-    }
-
-    private async ValueTask<CaseStamp?> ReadStampAsync(Guid id, CancellationToken cancellationToken)
-    {
         using var read = reads.Rent(RequestContext);
-        var reader = CaseStampReader.For(read.Db);
-        return await read.FirstRowAsync(reader.Sql, command => reader.Bind(command, id), reader.Read, cancellationToken);
+        var stamps = CaseStampReader.For(read.Db);
+        return await read.FirstRowAsync(stamps.Sql, command => stamps.Bind(command, id), stamps.Read, cancellationToken);
     }
 
     /// <summary>

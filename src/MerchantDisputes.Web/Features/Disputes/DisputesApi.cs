@@ -19,7 +19,6 @@ public static class DisputesExtensions
         builder.Services.AddScoped<DisputeQueries>();
         builder.Services.AddSingleton<QueueTotals>();
         builder.Services.AddSingleton<DetailAnswers>();
-        builder.Services.AddSingleton<CaseStamps>();
         builder.Services.AddScoped<Notifications.CaseNotifier>();
     }
 }
