@@ -18,7 +18,7 @@ public sealed class DetailAnswersBudgetTests
     [Fact]
     public void An_answer_is_found_only_for_the_version_and_platform_name_it_was_written_from()
     {
-        var answers = new DetailAnswers(Options.Create(new JsonOptions()), clock);
+        using var answers = Answers();
         var dispute = ADispute(version: 3);
         var body = answers.Keep(dispute.Id, Mediator, dispute);
 
@@ -31,7 +31,7 @@ public sealed class DetailAnswersBudgetTests
     [Fact]
     public void A_slower_reader_of_an_older_version_does_not_replace_the_newer_answer()
     {
-        var answers = new DetailAnswers(Options.Create(new JsonOptions()), clock);
+        using var answers = Answers();
         var newer = ADispute(version: 5);
         var older = newer with { Version = 4, Title = "older" };
 
@@ -44,40 +44,42 @@ public sealed class DetailAnswersBudgetTests
     }
 
     [Fact]
-    public void A_full_budget_keeps_no_more_until_answers_unread_for_ten_minutes_can_go()
+    public void An_answer_unread_for_ten_minutes_goes_and_one_read_meanwhile_stays()
     {
-        var size = Body(ADispute(version: 1)).Length;
-        var answers = new DetailAnswers(Options.Create(new JsonOptions()), clock, maxKeptBytes: size * 3);
-        var cases = Enumerable.Range(0, 5).Select(_ => ADispute(version: 1)).ToList();
+        using var answers = Answers();
+        var (read, unread) = (ADispute(version: 1), ADispute(version: 1));
+        answers.Keep(read.Id, Mediator, read);
+        answers.Keep(unread.Id, Mediator, unread);
 
+        clock.Advance(DetailAnswers.ColdAfter - TimeSpan.FromMinutes(1));
+        Assert.NotNull(Find(answers, read.Id, StampOf(read)));
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.NotNull(Find(answers, read.Id, StampOf(read)));
+        Assert.Null(Find(answers, unread.Id, StampOf(unread)));
+    }
+
+    [Fact]
+    public void A_full_budget_of_bytes_serves_a_new_answer_without_keeping_it()
+    {
+        var cases = Enumerable.Range(0, 4).Select(_ => ADispute(version: 1)).ToList();
+        using var answers = Answers(maxKeptBytes: Body(cases[0]).Length * 3);
         foreach (var dispute in cases.Take(3))
         {
             answers.Keep(dispute.Id, Mediator, dispute);
         }
 
-        clock.Advance(DetailAnswers.ColdAfter - TimeSpan.FromMinutes(1));
-        Find(answers, cases[0].Id, StampOf(cases[0])); // read: stays warm
         var served = answers.Keep(cases[3].Id, Mediator, cases[3]);
-        Assert.Equal(3, answers.Count); // full, and nothing cold yet: served but not kept
+
         Assert.NotEmpty(served);
         Assert.Null(Find(answers, cases[3].Id, StampOf(cases[3])));
-
-        clock.Advance(TimeSpan.FromMinutes(1));
-        answers.Keep(cases[4].Id, Mediator, cases[4]);
-
-        Assert.Equal(2, answers.Count); // the two unread for ten minutes went; the one read and the new one stay
-        Assert.NotNull(Find(answers, cases[0].Id, StampOf(cases[0])));
-        Assert.NotNull(Find(answers, cases[4].Id, StampOf(cases[4])));
-        Assert.Null(Find(answers, cases[1].Id, StampOf(cases[1])));
     }
 
     [Fact]
     public void A_newer_version_takes_the_place_and_the_bytes_of_the_older_one()
     {
-        var size = Body(ADispute(version: 1)).Length;
-        var answers = new DetailAnswers(Options.Create(new JsonOptions()), clock, maxKeptBytes: size * 2);
-        var first = ADispute(version: 1);
-        var other = ADispute(version: 1);
+        var (first, other) = (ADispute(version: 1), ADispute(version: 1));
+        using var answers = Answers(maxKeptBytes: Body(first).Length * 2);
 
         answers.Keep(first.Id, Mediator, first);
         answers.Keep(first.Id, Mediator, first with { Version = 2 });
@@ -89,11 +91,17 @@ public sealed class DetailAnswersBudgetTests
         Assert.NotNull(Find(answers, other.Id, StampOf(other)));
     }
 
+    private DetailAnswers Answers(long maxKeptBytes = DetailAnswers.DefaultMaxKeptBytes) =>
+        new(Options.Create(new JsonOptions()), clock, maxKeptBytes);
+
     private static byte[]? Find(DetailAnswers answers, Guid id, CaseStamp stamp) =>
         answers.Kept(id, Mediator) is { } kept ? answers.Current(kept, stamp) : null;
 
-    private static byte[] Body(DisputeDto dispute) =>
-        new DetailAnswers(Options.Create(new JsonOptions()), TimeProvider.System).Keep(dispute.Id, Mediator, dispute);
+    private byte[] Body(DisputeDto dispute)
+    {
+        using var answers = Answers();
+        return answers.Keep(dispute.Id, Mediator, dispute);
+    }
 
     private static CaseStamp StampOf(DisputeDto dispute) => new(
         dispute.Version, dispute.PlatformName, dispute.PlatformName, Guid.NewGuid(), 1, dispute.Status, dispute.EscalationLevel,
