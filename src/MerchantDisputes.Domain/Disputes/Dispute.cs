@@ -1,4 +1,5 @@
 using System.Globalization;
+using MerchantDisputes.Domain.Authorisation;
 using MerchantDisputes.Domain.Timeline;
 using MerchantDisputes.Domain.Users;
 

@@ -13,18 +13,18 @@ namespace MerchantDisputes.Infrastructure.Data;
 /// one of a few no-tracking contexts whose connection stays open and keeps every statement it has compiled, because
 /// Microsoft.Data.Sqlite compiles each command afresh and drops its statements when a connection closes
 /// (dotnet/efcore#14044), which made compiling the case detail's two statements a quarter of the app's time under
-/// load (docs/performance.md). The queries stay EF Core's: only the command that runs them is one kept per SQL text.
+/// load (docs/performance.md). The queries stay EF Core's: only the command that runs them is one cached per SQL text.
 /// </summary>
 public sealed class ReadContexts : IDisposable
 {
-    /// <summary>Open contexts kept between requests; more are opened under a burst and closed when returned.</summary>
-    public const int MaxKept = 16;
+    /// <summary>Open contexts pooled between requests; more are opened under a burst and closed when returned.</summary>
+    public const int MaxPooled = 16;
 
-    private readonly string? sqlite;
-    private readonly ConcurrentBag<SqliteDisputesDbContext> kept = [];
-    private long compiled;
+    private readonly string? _sqlite;
+    private readonly ConcurrentBag<SqliteDisputesDbContext> _pooled = [];
+    private long _compiled;
 
-    private ReadContexts(string? sqlite) => this.sqlite = sqlite;
+    private ReadContexts(string? sqlite) => _sqlite = sqlite;
 
     /// <summary>Each read uses the request's context.</summary>
     public static ReadContexts Shared() => new(null);
@@ -32,11 +32,11 @@ public sealed class ReadContexts : IDisposable
     /// <summary>Reads on SQLite connections of their own to <paramref name="connectionString"/>.</summary>
     public static ReadContexts Sqlite(string connectionString) => new(connectionString);
 
-    /// <summary>How many statements the kept connections have compiled (each SQL text once per connection).</summary>
-    public long StatementsCompiled => Interlocked.Read(ref compiled);
+    /// <summary>How many statements the pooled connections have compiled (each SQL text once per connection).</summary>
+    public long StatementsCompiled => Interlocked.Read(ref _compiled);
 
     /// <summary>How many open contexts wait to be rented.</summary>
-    public int Kept => kept.Count;
+    public int Pooled => _pooled.Count;
 
     /// <summary>
     /// A context for reading only, given back by disposing the lease. <paramref name="requestContext"/> is asked for
@@ -45,17 +45,17 @@ public sealed class ReadContexts : IDisposable
     public ReadLease Rent(Func<DisputesDbContext> requestContext)
     {
         ArgumentNullException.ThrowIfNull(requestContext);
-        if (sqlite is null)
+        if (_sqlite is null)
         {
             return new ReadLease(requestContext(), null);
         }
 
-        if (!kept.TryTake(out var context))
+        if (!_pooled.TryTake(out var context))
         {
             context = new SqliteDisputesDbContext(new DbContextOptionsBuilder<SqliteDisputesDbContext>()
-                .UseSqlite(new KeepingConnection(sqlite, this), contextOwnsConnection: true)
+                .UseSqlite(new CachingConnection(_sqlite, this), contextOwnsConnection: true)
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                .AddInterceptors(KeptStatements.Instance)
+                .AddInterceptors(CachedStatements.Instance)
                 .Options);
             context.Database.OpenConnection();
         }
@@ -65,7 +65,7 @@ public sealed class ReadContexts : IDisposable
 
     public void Dispose()
     {
-        while (kept.TryTake(out var context))
+        while (_pooled.TryTake(out var context))
         {
             context.Dispose();
         }
@@ -73,10 +73,10 @@ public sealed class ReadContexts : IDisposable
 
     internal void Return(SqliteDisputesDbContext context)
     {
-        if (kept.Count < MaxKept && context.Database.GetDbConnection().State == ConnectionState.Open)
+        if (_pooled.Count < MaxPooled && context.Database.GetDbConnection().State == ConnectionState.Open)
         {
             context.ChangeTracker.Clear();
-            kept.Add(context);
+            _pooled.Add(context);
         }
         else
         {
@@ -85,39 +85,39 @@ public sealed class ReadContexts : IDisposable
     }
 
     /// <summary>A connection that keeps a compiled command per SQL text while it is open (its context's life).</summary>
-    internal sealed class KeepingConnection(string connectionString, ReadContexts owner) : SqliteConnection(connectionString)
+    internal sealed class CachingConnection(string connectionString, ReadContexts owner) : SqliteConnection(connectionString)
     {
-        /// <summary>At most this many kept statements per connection; past it they are all compiled afresh.</summary>
+        /// <summary>At most this many cached statements per connection; past it they are all compiled afresh.</summary>
         private const int MaxStatements = 64;
 
-        private readonly Dictionary<string, SqliteCommand> statements = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
 
         /// <summary>
-        /// The kept command for the text of EF Core's command, with EF Core's own parameters: they are bound when it
+        /// The cached command for the text of EF Core's command, with EF Core's own parameters: they are bound when it
         /// runs, by name, each as EF Core typed it (or not: an untyped Guid binds as text, a typed one may not).
         /// </summary>
-        public SqliteCommand KeptFor(DbCommand command)
+        public SqliteCommand CachedFor(DbCommand command)
         {
-            var kept = KeptFor(command.CommandText);
+            var cached = CachedFor(command.CommandText);
             foreach (SqliteParameter parameter in command.Parameters)
             {
-                kept.Parameters.Add(parameter);
+                cached.Parameters.Add(parameter);
             }
 
-            kept.CommandTimeout = command.CommandTimeout;
-            return kept;
+            cached.CommandTimeout = command.CommandTimeout;
+            return cached;
         }
 
-        /// <summary>The kept command for <paramref name="commandText"/>, without parameters.</summary>
-        public SqliteCommand KeptFor(string commandText)
+        /// <summary>The cached command for <paramref name="commandText"/>, without parameters.</summary>
+        public SqliteCommand CachedFor(string commandText)
         {
-            if (!statements.TryGetValue(commandText, out var kept))
+            if (!_statements.TryGetValue(commandText, out var cached))
             {
-                kept = Prepare(commandText);
+                cached = Prepare(commandText);
             }
 
-            kept.Parameters.Clear();
-            return kept;
+            cached.Parameters.Clear();
+            return cached;
         }
 
         protected override void Dispose(bool disposing)
@@ -128,48 +128,48 @@ public sealed class ReadContexts : IDisposable
 
         private SqliteCommand Prepare(string commandText)
         {
-            if (statements.Count >= MaxStatements)
+            if (_statements.Count >= MaxStatements)
             {
                 DropStatements();
             }
 
-            var kept = CreateCommand();
-            kept.CommandText = commandText;
-            kept.Prepare();
-            statements.Add(commandText, kept);
-            Interlocked.Increment(ref owner.compiled);
-            return kept;
+            var cached = CreateCommand();
+            cached.CommandText = commandText;
+            cached.Prepare();
+            _statements.Add(commandText, cached);
+            Interlocked.Increment(ref owner._compiled);
+            return cached;
         }
 
         private void DropStatements()
         {
-            foreach (var statement in statements.Values)
+            foreach (var statement in _statements.Values)
             {
                 statement.Dispose();
             }
 
-            statements.Clear();
+            _statements.Clear();
         }
     }
 
-    /// <summary>Runs a reading command of a <see cref="KeepingConnection"/> through its kept statement.</summary>
-    private sealed class KeptStatements : DbCommandInterceptor
+    /// <summary>Runs a reading command of a <see cref="CachingConnection"/> through its cached statement.</summary>
+    private sealed class CachedStatements : DbCommandInterceptor
     {
-        public static readonly KeptStatements Instance = new();
+        public static readonly CachedStatements Instance = new();
 
         public override InterceptionResult<DbDataReader> ReaderExecuting(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-            KeptFor(command) is { } kept ? InterceptionResult<DbDataReader>.SuppressWithResult(kept.ExecuteReader()) : result;
+            CachedFor(command) is { } cached ? InterceptionResult<DbDataReader>.SuppressWithResult(cached.ExecuteReader()) : result;
 
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-            KeptFor(command) is { } kept
-                ? InterceptionResult<DbDataReader>.SuppressWithResult(await kept.ExecuteReaderAsync(cancellationToken))
+            CachedFor(command) is { } cached
+                ? InterceptionResult<DbDataReader>.SuppressWithResult(await cached.ExecuteReaderAsync(cancellationToken))
                 : result;
 
-        /// <summary>The kept statement for a command outside a transaction on a <see cref="KeepingConnection"/>, else null.</summary>
-        private static SqliteCommand? KeptFor(DbCommand command) =>
-            command.Connection is KeepingConnection connection && command.Transaction is null ? connection.KeptFor(command) : null;
+        /// <summary>The cached statement for a command outside a transaction on a <see cref="CachingConnection"/>, else null.</summary>
+        private static SqliteCommand? CachedFor(DbCommand command) =>
+            command.Connection is CachingConnection connection && command.Transaction is null ? connection.CachedFor(command) : null;
     }
 }
 
@@ -181,7 +181,7 @@ public readonly struct ReadLease(DisputesDbContext context, ReadContexts? owner)
     /// <summary>
     /// The first row of <paramref name="sql"/>, bound by <paramref name="bind"/> and read by <paramref name="read"/>,
     /// or null: for a read too small for EF Core's query pipeline to be worth its cost. On SQLite it runs the
-    /// connection's kept statement for the text; elsewhere a command of its own on the request context's connection.
+    /// connection's cached statement for the text; elsewhere a command of its own on the request context's connection.
     /// </summary>
     public async ValueTask<T?> FirstRowAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         where T : class
@@ -189,9 +189,9 @@ public readonly struct ReadLease(DisputesDbContext context, ReadContexts? owner)
         ArgumentNullException.ThrowIfNull(bind);
         ArgumentNullException.ThrowIfNull(read);
         var database = context.Database;
-        if (database.GetDbConnection() is ReadContexts.KeepingConnection keeping)
+        if (database.GetDbConnection() is ReadContexts.CachingConnection keeping)
         {
-            return await FirstRowAsync(keeping.KeptFor(sql), bind, read, cancellationToken);
+            return await FirstRowAsync(keeping.CachedFor(sql), bind, read, cancellationToken);
         }
 
         await database.OpenConnectionAsync(cancellationToken);

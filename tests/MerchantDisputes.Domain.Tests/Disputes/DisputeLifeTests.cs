@@ -1,3 +1,4 @@
+using MerchantDisputes.Domain.Authorisation;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Tests.Builders;
 using MerchantDisputes.Domain.Timeline;

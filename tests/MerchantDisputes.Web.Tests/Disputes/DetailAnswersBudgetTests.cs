@@ -13,14 +13,14 @@ public sealed class DetailAnswersBudgetTests
 {
     private static readonly Actor Mediator = new(Guid.NewGuid(), Roles.Mediator);
 
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void An_answer_is_found_only_for_the_version_and_platform_name_it_was_written_from()
     {
         using var answers = Answers();
         var dispute = ADispute(version: 3);
-        var body = answers.Keep(dispute.Id, Mediator, dispute);
+        var body = answers.Add(dispute.Id, Mediator, dispute);
 
         Assert.Same(body, Find(answers, dispute.Id, StampOf(dispute)));
         Assert.Null(Find(answers, dispute.Id, StampOf(dispute) with { Version = 4 }));
@@ -35,8 +35,8 @@ public sealed class DetailAnswersBudgetTests
         var newer = ADispute(version: 5);
         var older = newer with { Version = 4, Title = "older" };
 
-        answers.Keep(newer.Id, Mediator, newer);
-        var servedToTheSlowReader = answers.Keep(older.Id, Mediator, older);
+        answers.Add(newer.Id, Mediator, newer);
+        var servedToTheSlowReader = answers.Add(older.Id, Mediator, older);
 
         Assert.NotNull(Find(answers, newer.Id, StampOf(newer)));
         Assert.Null(Find(answers, older.Id, StampOf(older)));
@@ -48,12 +48,12 @@ public sealed class DetailAnswersBudgetTests
     {
         using var answers = Answers();
         var (read, unread) = (ADispute(version: 1), ADispute(version: 1));
-        answers.Keep(read.Id, Mediator, read);
-        answers.Keep(unread.Id, Mediator, unread);
+        answers.Add(read.Id, Mediator, read);
+        answers.Add(unread.Id, Mediator, unread);
 
-        clock.Advance(DetailAnswers.ColdAfter - TimeSpan.FromMinutes(1));
+        _clock.Advance(DetailAnswers.ColdAfter - TimeSpan.FromMinutes(1));
         Assert.NotNull(Find(answers, read.Id, StampOf(read)));
-        clock.Advance(TimeSpan.FromMinutes(1));
+        _clock.Advance(TimeSpan.FromMinutes(1));
 
         Assert.NotNull(Find(answers, read.Id, StampOf(read)));
         Assert.Null(Find(answers, unread.Id, StampOf(unread)));
@@ -66,10 +66,10 @@ public sealed class DetailAnswersBudgetTests
         using var answers = Answers(maxKeptBytes: Body(cases[0]).Length * 3);
         foreach (var dispute in cases.Take(3))
         {
-            answers.Keep(dispute.Id, Mediator, dispute);
+            answers.Add(dispute.Id, Mediator, dispute);
         }
 
-        var served = answers.Keep(cases[3].Id, Mediator, cases[3]);
+        var served = answers.Add(cases[3].Id, Mediator, cases[3]);
 
         Assert.NotEmpty(served);
         Assert.Null(Find(answers, cases[3].Id, StampOf(cases[3])));
@@ -81,29 +81,29 @@ public sealed class DetailAnswersBudgetTests
         var (first, other) = (ADispute(version: 1), ADispute(version: 1));
         using var answers = Answers(maxKeptBytes: Body(first).Length * 2);
 
-        answers.Keep(first.Id, Mediator, first);
-        answers.Keep(first.Id, Mediator, first with { Version = 2 });
-        answers.Keep(first.Id, Mediator, first with { Version = 3 });
-        answers.Keep(other.Id, Mediator, other);
+        answers.Add(first.Id, Mediator, first);
+        answers.Add(first.Id, Mediator, first with { Version = 2 });
+        answers.Add(first.Id, Mediator, first with { Version = 3 });
+        answers.Add(other.Id, Mediator, other);
 
         Assert.Equal(2, answers.Count); // counted once each: the third version replaced the first two within the budget
         Assert.NotNull(Find(answers, first.Id, StampOf(first) with { Version = 3 }));
         Assert.NotNull(Find(answers, other.Id, StampOf(other)));
     }
 
-    private DetailAnswers Answers(long maxKeptBytes = DetailAnswers.DefaultMaxKeptBytes) =>
-        new(Options.Create(new JsonOptions()), clock, maxKeptBytes);
+    private DetailAnswers Answers(long maxKeptBytes = DetailAnswers.DefaultMaxCachedBytes) =>
+        new(Options.Create(new JsonOptions()), _clock, maxKeptBytes);
 
-    private static byte[]? Find(DetailAnswers answers, Guid id, CaseStamp stamp) =>
-        answers.Kept(id, Mediator) is { } kept ? answers.Current(kept, stamp) : null;
+    private static byte[]? Find(DetailAnswers answers, Guid id, CaseVersion version) =>
+        answers.Find(id, Mediator) is { } cached ? answers.Current(cached, version) : null;
 
     private byte[] Body(DisputeDto dispute)
     {
         using var answers = Answers();
-        return answers.Keep(dispute.Id, Mediator, dispute);
+        return answers.Add(dispute.Id, Mediator, dispute);
     }
 
-    private static CaseStamp StampOf(DisputeDto dispute) => new(
+    private static CaseVersion StampOf(DisputeDto dispute) => new(
         dispute.Version, dispute.PlatformName, dispute.PlatformName, Guid.NewGuid(), 1, dispute.Status, dispute.EscalationLevel,
         dispute.SubmittedAt, dispute.ForwardedAt);
 

@@ -7,38 +7,38 @@ namespace MerchantDisputes.Web.Tests.Persistence;
 /// <summary>
 /// The SQLite read contexts keep their connections open and each statement compiled: on a real file, a kept statement
 /// is compiled once, still reads what was written after it was compiled, and a burst of renters does not leave more
-/// than <see cref="ReadContexts.MaxKept"/> open connections behind.
+/// than <see cref="ReadContexts.MaxPooled"/> open connections behind.
 /// </summary>
 public sealed class ReadContextsTests : IAsyncLifetime
 {
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"md-reads-{Guid.NewGuid():N}.db");
-    private SqliteDisputesDbContext writer = null!;
-    private ReadContexts reads = null!;
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"md-reads-{Guid.NewGuid():N}.db");
+    private SqliteDisputesDbContext _writer = null!;
+    private ReadContexts _reads = null!;
 
     public async Task InitializeAsync()
     {
-        var connection = $"Data Source={file};Pooling=True";
-        writer = new SqliteDisputesDbContext(new DbContextOptionsBuilder<SqliteDisputesDbContext>().UseSqlite(connection).Options);
-        await writer.Database.MigrateAsync();
-        await writer.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        reads = ReadContexts.Sqlite(connection);
+        var connection = $"Data Source={_file};Pooling=True";
+        _writer = new SqliteDisputesDbContext(new DbContextOptionsBuilder<SqliteDisputesDbContext>().UseSqlite(connection).Options);
+        await _writer.Database.MigrateAsync();
+        await _writer.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        _reads = ReadContexts.Sqlite(connection);
     }
 
     public async Task DisposeAsync()
     {
-        reads.Dispose();
-        await writer.DisposeAsync();
+        _reads.Dispose();
+        await _writer.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        File.Delete(file);
+        File.Delete(_file);
     }
 
     [Fact]
     public async Task A_statement_is_compiled_once_and_still_reads_what_was_written_after()
     {
         var before = await NameAsync("taobao");
-        var platform = await writer.Platforms.SingleAsync(p => p.Slug == "taobao");
+        var platform = await _writer.Platforms.SingleAsync(p => p.Slug == "taobao");
         platform.Rename("淘宝（改名）", platform.NameEn);
-        await writer.SaveChangesAsync();
+        await _writer.SaveChangesAsync();
 
         var after = await NameAsync("taobao");
         var other = await NameAsync("aliexpress");
@@ -46,13 +46,13 @@ public sealed class ReadContextsTests : IAsyncLifetime
         Assert.NotEqual("淘宝（改名）", before);
         Assert.Equal("淘宝（改名）", after);
         Assert.NotEqual(after, other);
-        Assert.Equal(1, reads.StatementsCompiled);
+        Assert.Equal(1, _reads.StatementsCompiled);
     }
 
     [Fact]
     public async Task A_burst_of_readers_leaves_at_most_the_kept_number_of_connections_open()
     {
-        var leases = Enumerable.Range(0, ReadContexts.MaxKept + 4).Select(_ => reads.Rent(() => writer)).ToList();
+        var leases = Enumerable.Range(0, ReadContexts.MaxPooled + 4).Select(_ => _reads.Rent(() => _writer)).ToList();
         foreach (var lease in leases)
         {
             Assert.NotEmpty(await lease.Db.Platforms.Select(p => p.Slug).ToListAsync());
@@ -61,8 +61,8 @@ public sealed class ReadContextsTests : IAsyncLifetime
         var connections = leases.Select(l => l.Db.Database.GetDbConnection()).ToList();
         leases.ForEach(l => l.Dispose());
 
-        Assert.Equal(ReadContexts.MaxKept, reads.Kept);
-        Assert.Equal(ReadContexts.MaxKept, connections.Count(c => c.State == System.Data.ConnectionState.Open));
+        Assert.Equal(ReadContexts.MaxPooled, _reads.Pooled);
+        Assert.Equal(ReadContexts.MaxPooled, connections.Count(c => c.State == System.Data.ConnectionState.Open));
     }
 
     [Fact]
@@ -70,27 +70,27 @@ public sealed class ReadContextsTests : IAsyncLifetime
     {
         const string sql = "SELECT NameZh FROM Platforms WHERE Slug = @slug";
         var before = await FirstNameAsync(sql, "jd");
-        var platform = await writer.Platforms.SingleAsync(p => p.Slug == "jd");
+        var platform = await _writer.Platforms.SingleAsync(p => p.Slug == "jd");
         platform.Rename("京东（改名）", platform.NameEn);
-        await writer.SaveChangesAsync();
+        await _writer.SaveChangesAsync();
 
         var after = await FirstNameAsync(sql, "jd");
         var none = await FirstNameAsync(sql, "no-such-platform");
 
         Assert.Equal(("京东", "京东（改名）", null), (before, after, none));
-        Assert.Equal(1, reads.StatementsCompiled);
+        Assert.Equal(1, _reads.StatementsCompiled);
     }
 
     private async Task<string?> FirstNameAsync(string sql, string slug)
     {
-        using var lease = reads.Rent(() => writer);
+        using var lease = _reads.Rent(() => _writer);
         return await lease.FirstRowAsync(
             sql, command => command.Parameters.Add(new SqliteParameter("@slug", slug)), row => row.GetString(0), CancellationToken.None);
     }
 
     private async Task<string?> NameAsync(string slug)
     {
-        using var lease = reads.Rent(() => writer);
+        using var lease = _reads.Rent(() => _writer);
         return await lease.Db.Platforms.Where(p => p.Slug == slug).Select(p => p.NameZh).SingleOrDefaultAsync();
     }
 }

@@ -36,25 +36,25 @@ public sealed class BusyDatabaseAppFactory : DisputesAppFactory
 /// </summary>
 public sealed class TransactionWatch : DbTransactionInterceptor
 {
-    private TaskCompletionSource? next;
+    private TaskCompletionSource? _next;
 
     /// <summary>The next transaction the app begins after this call.</summary>
     public Task Next()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref next, started);
+        Volatile.Write(ref _next, started);
         return started.Task;
     }
 
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        Interlocked.Exchange(ref next, null)?.TrySetResult();
+        Interlocked.Exchange(ref _next, null)?.TrySetResult();
         return base.TransactionStarting(connection, eventData, result);
     }
 
     public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Exchange(ref next, null)?.TrySetResult();
+        Interlocked.Exchange(ref _next, null)?.TrySetResult();
         return base.TransactionStartingAsync(connection, eventData, result, cancellationToken);
     }
 }

@@ -2,100 +2,94 @@ using System.Reflection;
 using System.Text.Json;
 using MerchantDisputes.Domain.Timeline;
 using MerchantDisputes.Domain.Users;
+using MerchantDisputes.Web.Caching;
 using MerchantDisputes.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Internal;
 using Microsoft.Extensions.Options;
 
 namespace MerchantDisputes.Web.Features.Disputes;
 
 /// <summary>
-/// The JSON of case details as last written, kept per case, language and timeline audience, so that a read of an
-/// unchanged case costs one small statement (<see cref="DisputeQueries.StampAsync"/>) instead of two EF Core queries and
-/// the serialising. A kept answer is served only while the database still holds the version and platform name it was
-/// written from, read on every request: every change to a case goes through <c>Dispute.Append</c>, which raises its
+/// The JSON of case details as last written, cached per case, language and timeline audience, so that a read of an
+/// unchanged case costs one small statement (<see cref="DisputeQueries.VersionAsync"/>) instead of two EF Core queries
+/// and the serialising. A cached answer is served only while the database still holds the version and platform name it
+/// was written from, read on every request: every change to a case goes through <c>Dispute.Append</c>, which raises its
 /// version, so no answer older than the database is ever served, on any instance. Nothing about who may see a case
-/// is kept: the visibility rule is checked on the stamp read with it (<see cref="CaseStamp.IsVisibleTo"/>).
+/// is cached: the visibility rule is checked on the version read with it (<see cref="CaseVersion.IsVisibleTo"/>).
 /// </summary>
 public sealed class DetailAnswers : IDisposable
 {
-    /// <summary>The kept bodies together stay under this; when full, new answers are served but not kept.</summary>
-    public const long DefaultMaxKeptBytes = 256L << 20;
+    /// <summary>The cached bodies together stay under this; when full, new answers are served but not cached.</summary>
+    public const long DefaultMaxCachedBytes = 256L << 20;
 
     /// <summary>An answer not read for this long goes.</summary>
     public static readonly TimeSpan ColdAfter = TimeSpan.FromMinutes(10);
 
-    private readonly MemoryCache answers;
-    private readonly JsonSerializerOptions json;
+    private readonly MemoryCache _answers;
+    private readonly JsonSerializerOptions _json;
 
     public DetailAnswers(IOptions<JsonOptions> json, TimeProvider time)
-        : this(json, time, DefaultMaxKeptBytes)
+        : this(json, time, DefaultMaxCachedBytes)
     {
     }
 
-    internal DetailAnswers(IOptions<JsonOptions> json, TimeProvider time, long maxKeptBytes)
+    internal DetailAnswers(IOptions<JsonOptions> json, TimeProvider time, long maxCachedBytes)
     {
         ArgumentNullException.ThrowIfNull(json);
-        this.json = json.Value.SerializerOptions;
-        answers = new MemoryCache(new MemoryCacheOptions { SizeLimit = maxKeptBytes, Clock = new Clock(time) });
+        _json = json.Value.SerializerOptions;
+        _answers = MemoryCaches.Create(time, maxCachedBytes);
     }
 
-    /// <summary>How many answers are kept.</summary>
-    public int Count => answers.Count;
+    /// <summary>How many answers are cached.</summary>
+    public int Count => _answers.Count;
 
     /// <summary>
-    /// The answer of the case kept for people like <paramref name="actor"/>, current or not (<see cref="Current"/>
+    /// The answer of the case cached for people like <paramref name="actor"/>, current or not (<see cref="Current"/>
     /// tells), or null: then there is nothing to check it against.
     /// </summary>
-    public KeptAnswer? Kept(Guid id, Actor actor) => answers.Get<KeptAnswer>(KeyOf(id, actor));
+    public CachedAnswer? Find(Guid id, Actor actor) => _answers.Get<CachedAnswer>(KeyOf(id, actor));
 
-    /// <summary>The body of <paramref name="kept"/> when it was written from <paramref name="stamp"/>, else null.</summary>
-    public byte[]? Current(KeptAnswer kept, CaseStamp stamp)
+    /// <summary>The body of <paramref name="cached"/> when it was written from <paramref name="version"/>, else null.</summary>
+    public byte[]? Current(CachedAnswer cached, CaseVersion version)
     {
-        ArgumentNullException.ThrowIfNull(kept);
-        ArgumentNullException.ThrowIfNull(stamp);
-        return kept.Version == stamp.Version && string.Equals(kept.PlatformName, stamp.PlatformName(kept.Chinese), StringComparison.Ordinal)
-            ? kept.Body
+        ArgumentNullException.ThrowIfNull(cached);
+        ArgumentNullException.ThrowIfNull(version);
+        return cached.Version == version.Version && string.Equals(cached.PlatformName, version.PlatformName(cached.Chinese), StringComparison.Ordinal)
+            ? cached.Body
             : null;
     }
 
-    /// <summary>The JSON of <paramref name="dispute"/>, kept for the next reader in place of an older version.</summary>
-    public byte[] Keep(Guid id, Actor actor, DisputeDto dispute)
+    /// <summary>The JSON of <paramref name="dispute"/>, cached for the next reader in place of an older version.</summary>
+    public byte[] Add(Guid id, Actor actor, DisputeDto dispute)
     {
         ArgumentNullException.ThrowIfNull(dispute);
         var key = KeyOf(id, actor);
-        var answer = new KeptAnswer(dispute.Version, dispute.PlatformName, key.Chinese, JsonSerializer.SerializeToUtf8Bytes(dispute, json));
+        var answer = new CachedAnswer(dispute.Version, dispute.PlatformName, key.Chinese, JsonSerializer.SerializeToUtf8Bytes(dispute, _json));
 
-        // A slower reader's older version leaves the newer one kept. Should two race past this, the older one kept
-        // only fails its check (Current) and is read and kept again: never served.
-        if (answers.Get<KeptAnswer>(key) is not { } kept || kept.Version <= answer.Version)
+        // A slower reader's older version leaves the newer one cached. Should two race past this, the older one cached
+        // only fails its check (Current) and is read and cached again: never served.
+        if (_answers.Get<CachedAnswer>(key) is not { } cached || cached.Version <= answer.Version)
         {
-            answers.Set(key, answer, new MemoryCacheEntryOptions { Size = answer.Body.Length, SlidingExpiration = ColdAfter });
+            _answers.Set(key, answer, new MemoryCacheEntryOptions { Size = answer.Body.Length, SlidingExpiration = ColdAfter });
         }
 
         return answer.Body;
     }
 
-    public void Dispose() => answers.Dispose();
+    public void Dispose() => _answers.Dispose();
 
     /// <summary>The variants of one case: the language of its platform's name and the widest timeline audience.</summary>
     private static Key KeyOf(Guid id, Actor actor) => new(id, DisputeQueries.WidestAudience(actor), Display.IsChinese());
 
     private readonly record struct Key(Guid Id, TimelineAudience Audience, bool Chinese);
-
-    /// <summary>The app's <see cref="TimeProvider"/> as the cache's clock, so tests move its expiry.</summary>
-    private sealed class Clock(TimeProvider time) : ISystemClock
-    {
-        public DateTimeOffset UtcNow => time.GetUtcNow();
-    }
 }
 
-/// <summary>A detail answer as <see cref="DetailAnswers"/> keeps it, with what it was written from.</summary>
-public sealed class KeptAnswer
+/// <summary>A detail answer as <see cref="DetailAnswers"/> caches it, with what it was written from.</summary>
+public sealed class CachedAnswer
 {
-    internal KeptAnswer(int version, string platformName, bool chinese, byte[] body)
+    internal CachedAnswer(int version, string platformName, bool chinese, byte[] body)
     {
         Version = version;
         PlatformName = platformName;

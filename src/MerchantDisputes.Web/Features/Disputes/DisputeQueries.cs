@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using MerchantDisputes.Domain.Authorisation;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Platforms;
 using MerchantDisputes.Domain.Queries;
@@ -103,15 +104,15 @@ public sealed class DisputeQueries(IServiceProvider services, ReadContexts reads
     }
 
     /// <summary>
-    /// The case as a kept answer is checked against (<see cref="DetailAnswers"/>), read with one small statement
-    /// (<see cref="CaseStampReader"/>); null when it does not exist. It says nothing about who may see it:
-    /// <see cref="CaseStamp.IsVisibleTo"/> does.
+    /// The case as a cached answer is checked against (<see cref="DetailAnswers"/>), read with one small statement
+    /// (<see cref="CaseVersionReader"/>); null when it does not exist. It says nothing about who may see it:
+    /// <see cref="CaseVersion.IsVisibleTo"/> does.
     /// </summary>
-    public async ValueTask<CaseStamp?> StampAsync(Guid id, CancellationToken cancellationToken)
+    public async ValueTask<CaseVersion?> VersionAsync(Guid id, CancellationToken cancellationToken)
     {
         using var read = reads.Rent(RequestContext);
-        var stamps = CaseStampReader.For(read.Db);
-        return await read.FirstRowAsync(stamps.Sql, command => stamps.Bind(command, id), stamps.Read, cancellationToken);
+        var versions = CaseVersionReader.For(read.Db);
+        return await read.FirstRowAsync(versions.Sql, command => versions.Bind(command, id), versions.Read, cancellationToken);
     }
 
     /// <summary>
@@ -157,7 +158,7 @@ public sealed class DisputeQueries(IServiceProvider services, ReadContexts reads
     /// <summary>
     /// The case with its platform, one compiled query per role: LINQ translated per call cost more than the SQLite
     /// read itself (docs/performance.md). Each selects only the columns the answer shows; on SQLite its statement is
-    /// compiled once per kept connection (<see cref="ReadContexts"/>).
+    /// compiled once per pooled connection (<see cref="ReadContexts"/>).
     /// </summary>
     private static readonly Expression<Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, DisputeDto?>> DetailQuery =
         ExpressionInlining.Inline<Func<DisputesDbContext, Guid, Guid, int, bool, CancellationToken, DisputeDto?>>(

@@ -76,8 +76,8 @@ public static class DisputesApi
     }
 
     /// <summary>
-    /// The kept answer while the case is unchanged (<see cref="DetailAnswers"/>), else read, kept and sent. With no
-    /// answer kept there is nothing to check, so a first read goes straight to the queries (which apply visibility).
+    /// The cached answer while the case is unchanged (<see cref="DetailAnswers"/>), else read, cached and sent. With no
+    /// answer cached there is nothing to check, so a first read goes straight to the queries (which apply visibility).
     /// </summary>
     private static async Task<Results<DisputeJson, NotFound>> Get(
         Guid id, ClaimsPrincipal user, DisputeQueries queries, DetailAnswers answers, CancellationToken cancellationToken)
@@ -87,16 +87,16 @@ public static class DisputesApi
             return TypedResults.NotFound();
         }
 
-        if (answers.Kept(id, actor) is { } kept)
+        if (answers.Find(id, actor) is { } cached)
         {
-            if (await queries.StampAsync(id, cancellationToken) is not { } stamp || !stamp.IsVisibleTo(actor))
+            if (await queries.VersionAsync(id, cancellationToken) is not { } version || !version.IsVisibleTo(actor))
             {
                 return TypedResults.NotFound();
             }
 
-            if (answers.Current(kept, stamp) is { } body)
+            if (answers.Current(cached, version) is { } body)
             {
-                return new DisputeJson(body, Versions.ETag(stamp.Version));
+                return new DisputeJson(body, Versions.ETag(version.Version));
             }
         }
 
@@ -105,7 +105,7 @@ public static class DisputesApi
             return TypedResults.NotFound();
         }
 
-        return new DisputeJson(answers.Keep(id, actor, dto), Versions.ETag(dto.Version));
+        return new DisputeJson(answers.Add(id, actor, dto), Versions.ETag(dto.Version));
     }
 
     private static async Task<Results<Ok<DisputeDto>, NotFound>> Edit(

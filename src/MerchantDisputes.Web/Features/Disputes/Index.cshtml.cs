@@ -1,3 +1,4 @@
+using MerchantDisputes.Domain.Authorisation;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Infrastructure.Data;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MerchantDisputes.Domain.Authorisation;
 using MerchantDisputes.Domain.Evidence;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Domain.Validation;
@@ -174,7 +175,7 @@ public sealed class EvidenceReader(DisputesDbContext db, IEvidenceStore store)
 
     public async Task<List<EvidenceItem>?> ListAsync(Actor actor, Guid disputeId, CancellationToken cancellationToken)
     {
-        if (!await db.Disputes.Where(Domain.Disputes.DisputeVisibility.For(actor)).AnyAsync(d => d.Id == disputeId, cancellationToken))
+        if (!await db.Disputes.Where(Domain.Authorisation.DisputeVisibility.For(actor)).AnyAsync(d => d.Id == disputeId, cancellationToken))
         {
             return null;
         }
@@ -184,7 +185,7 @@ public sealed class EvidenceReader(DisputesDbContext db, IEvidenceStore store)
 
     public async Task<EvidenceItem?> FindAsync(Actor actor, Guid evidenceId, CancellationToken cancellationToken) =>
         await db.Evidence.AsNoTracking()
-            .Where(e => e.Id == evidenceId && db.Disputes.Where(Domain.Disputes.DisputeVisibility.For(actor)).Any(d => d.Id == e.DisputeId))
+            .Where(e => e.Id == evidenceId && db.Disputes.Where(Domain.Authorisation.DisputeVisibility.For(actor)).Any(d => d.Id == e.DisputeId))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Streams one blob with nosniff, a sandboxing CSP and a generated file name; 404 for anyone who may not see it.</summary>

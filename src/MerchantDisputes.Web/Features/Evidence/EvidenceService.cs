@@ -1,4 +1,5 @@
 using System.Globalization;
+using MerchantDisputes.Domain.Authorisation;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Evidence;
 using MerchantDisputes.Domain.Users;

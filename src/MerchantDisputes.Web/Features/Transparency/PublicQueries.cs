@@ -19,7 +19,7 @@ namespace MerchantDisputes.Web.Features.Transparency;
 /// </summary>
 public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStringLocalizerFactory localizers)
 {
-    private readonly IStringLocalizer t = localizers.Create(typeof(SharedResource));
+    private readonly IStringLocalizer _t = localizers.Create(typeof(SharedResource));
 
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
@@ -72,12 +72,12 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
         var items = rows.Take(pageSize).Select(r => new FeedItemDto(
             PlatformRef(platforms[r.PlatformId]),
             r.Type,
-            t["Type." + r.Type],
+            _t["Type." + r.Type],
             ProvinceRef(r.Region),
             PublicName.Masked(r.DisplayName),
             ChinaTime.Today(r.SubmittedAt!.Value),
             r.Status,
-            t["Status." + r.Status],
+            _t["Status." + r.Status],
             r.EscalationLevel == EscalationLevel.PublicNoResponse,
             r.Title)).ToList();
         return new FeedPageDto(items, page, pageSize, rows.Count > pageSize);
@@ -127,7 +127,7 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
             ChinaTime.StartOfYear(year),
             ChinaTime.StartOfYear(year + 1),
             total,
-            Enum.GetValues<DisputeType>().Select(type => Share(type.ToString(), t["Type." + type], types.GetValueOrDefault(type), total)).ToList(),
+            Enum.GetValues<DisputeType>().Select(type => Share(type.ToString(), _t["Type." + type], types.GetValueOrDefault(type), total)).ToList(),
             ProvinceDistribution(regions.Select(r => (r.Key, r.Count)), total),
             GenderDistribution(genders.Select(g => (g.Key, g.Count)), total),
             AmountDistribution(amounts),
@@ -152,17 +152,17 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
             string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}"), from, from.AddMonths(1), total, rows);
     }
 
-    public string RatingName(CaseRating? rating) => t[rating is { } r ? "Public.Rating." + r : "Public.Rating.None"];
+    public string RatingName(CaseRating? rating) => _t[rating is { } r ? "Public.Rating." + r : "Public.Rating.None"];
 
     public DefinitionsDto Definitions() => new(
-        t["Public.Def.Period"],
-        t["Public.Def.Percent"],
-        t["Public.Def.ResponseRate"],
-        t["Public.Def.TimelyResponseRate"],
-        t["Public.Def.Satisfaction", PlatformScorecard.SatisfiedFromScore],
-        t["Public.Def.MedianHours"],
-        t["Public.Def.Rating"],
-        t["Public.Def.AmountBrackets"]);
+        _t["Public.Def.Period"],
+        _t["Public.Def.Percent"],
+        _t["Public.Def.ResponseRate"],
+        _t["Public.Def.TimelyResponseRate"],
+        _t["Public.Def.Satisfaction", PlatformScorecard.SatisfiedFromScore],
+        _t["Public.Def.MedianHours"],
+        _t["Public.Def.Rating"],
+        _t["Public.Def.AmountBrackets"]);
 
     private IQueryable<Dispute> Period(int fromPeriod, int toPeriod, int? platformId)
     {
@@ -258,9 +258,9 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
         int Count(Gender? gender) => counts.Where(c => c.Gender == gender).Sum(c => c.Count);
         return
         [
-            Share(nameof(Gender.Male), t["Gender.Male"], Count(Gender.Male), total),
-            Share(nameof(Gender.Female), t["Gender.Female"], Count(Gender.Female), total),
-            Share("Unstated", t["Public.Gender.Unstated"], Count(null), total),
+            Share(nameof(Gender.Male), _t["Gender.Male"], Count(Gender.Male), total),
+            Share(nameof(Gender.Female), _t["Gender.Female"], Count(Gender.Female), total),
+            Share("Unstated", _t["Public.Gender.Unstated"], Count(null), total),
         ];
     }
 
@@ -272,10 +272,10 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
         {
             var count = byBracket.GetValueOrDefault((int)b);
             return new AmountBracketShareDto(
-                BracketKey(b), t["Public.Amount." + b], AmountBrackets.LowerBound(b), AmountBrackets.UpperBound(b), count, Percent.Of(count, cny));
+                BracketKey(b), _t["Public.Amount." + b], AmountBrackets.LowerBound(b), AmountBrackets.UpperBound(b), count, Percent.Of(count, cny));
         }).ToList();
         return new AmountDistributionDto(
-            AmountBrackets.Currency, cny, nonCny, "ExcludedFromBrackets", t["Public.Amount.NonCnyNote", nonCny], brackets);
+            AmountBrackets.Currency, cny, nonCny, "ExcludedFromBrackets", _t["Public.Amount.NonCnyNote", nonCny], brackets);
     }
 
     /// <summary>"0-100", "100-500" … "10000+": stable keys for clients, whatever the language.</summary>

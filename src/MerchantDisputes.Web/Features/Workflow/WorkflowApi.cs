@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using MerchantDisputes.Domain.Authorisation;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Domain.Timeline;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Data.Common;
 using System.Linq.Expressions;
+using MerchantDisputes.Domain.Authorisation;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Platforms;
 using MerchantDisputes.Domain.Users;
@@ -17,7 +18,7 @@ namespace MerchantDisputes.Web.Features.Disputes;
 /// A case as a kept answer is checked against (<see cref="DetailAnswers"/>): its version, its platform's names, and
 /// the members the visibility rule reads, under the names the rule reads them by.
 /// </summary>
-public sealed record CaseStamp(
+public sealed record CaseVersion(
     int Version,
     string PlatformNameZh,
     string PlatformNameEn,
@@ -28,9 +29,9 @@ public sealed record CaseStamp(
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? ForwardedAt)
 {
-    /// <summary>The rule of each role (<see cref="DisputeVisibility.ForRole"/>), run on the stamp.</summary>
-    private static readonly FrozenDictionary<string, Func<CaseStamp, Guid, int, bool>> Rules =
-        Roles.All.ToFrozenDictionary(role => role, DisputeVisibility.CompileFor<CaseStamp>, StringComparer.Ordinal);
+    /// <summary>The rule of each role (<see cref="DisputeVisibility.ForRole"/>), run on the version row.</summary>
+    private static readonly FrozenDictionary<string, Func<CaseVersion, Guid, int, bool>> Rules =
+        Roles.All.ToFrozenDictionary(role => role, DisputeVisibility.CompileFor<CaseVersion>, StringComparer.Ordinal);
 
     public string PlatformName(bool chinese) => chinese ? PlatformNameZh : PlatformNameEn;
 
@@ -43,13 +44,13 @@ public sealed record CaseStamp(
 }
 
 /// <summary>
-/// Reads a <see cref="CaseStamp"/> with one statement written from the EF Core model (tables, columns, quoting,
+/// Reads a <see cref="CaseVersion"/> with one statement written from the EF Core model (tables, columns, quoting,
 /// parameter and value conversions as the model and provider have them), without EF Core's query pipeline, which
 /// cost more than the whole kept answer (docs/performance.md).
 /// </summary>
-internal sealed class CaseStampReader
+internal sealed class CaseVersionReader
 {
-    /// <summary>The stamp's columns in the order of its constructor.</summary>
+    /// <summary>The version row's columns in the order of its constructor.</summary>
     private static readonly (Type Entity, string Property)[] Columns =
     [
         (typeof(Dispute), nameof(Dispute.Version)),
@@ -63,20 +64,20 @@ internal sealed class CaseStampReader
         (typeof(Dispute), nameof(Dispute.ForwardedAt)),
     ];
 
-    private static readonly ConcurrentDictionary<Type, CaseStampReader> ByContext = new();
+    private static readonly ConcurrentDictionary<Type, CaseVersionReader> ByContext = new();
 
-    private readonly RelationalTypeMapping idMapping;
-    private readonly string idParameter;
-    private readonly Func<DbDataReader, CaseStamp> read;
+    private readonly RelationalTypeMapping _idMapping;
+    private readonly string _idParameter;
+    private readonly Func<DbDataReader, CaseVersion> _read;
 
-    private CaseStampReader(DbContext db)
+    private CaseVersionReader(DbContext db)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var dispute = db.Model.FindEntityType(typeof(Dispute))!;
         var platform = db.Model.FindEntityType(typeof(Platform))!;
         var id = dispute.GetProperty(nameof(Dispute.Id));
-        idMapping = id.GetRelationalTypeMapping();
-        idParameter = sql.GenerateParameterName("id");
+        _idMapping = id.GetRelationalTypeMapping();
+        _idParameter = sql.GenerateParameterName("id");
 
         string Table(IEntityType entity) => sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
         string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName());
@@ -84,28 +85,28 @@ internal sealed class CaseStampReader
         var selected = properties.Select(p => (p.DeclaringType == dispute ? "d." : "p.") + Column(p));
         Sql = $"SELECT {string.Join(", ", selected)} FROM {Table(dispute)} AS d"
             + $" INNER JOIN {Table(platform)} AS p ON p.{Column(platform.GetProperty(nameof(Platform.Id)))} = d.{Column(dispute.GetProperty(nameof(Dispute.PlatformId)))}"
-            + $" WHERE d.{Column(id)} = {idParameter}";
-        read = RowReader(properties);
+            + $" WHERE d.{Column(id)} = {_idParameter}";
+        _read = RowReader(properties);
     }
 
     public string Sql { get; }
 
-    public static CaseStampReader For(DbContext db) => ByContext.GetOrAdd(db.GetType(), _ => new CaseStampReader(db));
+    public static CaseVersionReader For(DbContext db) => ByContext.GetOrAdd(db.GetType(), _ => new CaseVersionReader(db));
 
-    public void Bind(DbCommand command, Guid id) => command.Parameters.Add(idMapping.CreateParameter(command, idParameter, id));
+    public void Bind(DbCommand command, Guid id) => command.Parameters.Add(_idMapping.CreateParameter(command, _idParameter, id));
 
-    public CaseStamp Read(DbDataReader row) => read(row);
+    public CaseVersion Read(DbDataReader row) => _read(row);
 
     /// <summary>
-    /// <c>row => new CaseStamp(…)</c> with each column read by the reader method EF Core reads it with and converted
+    /// <c>row => new CaseVersion(…)</c> with each column read by the reader method EF Core reads it with and converted
     /// back as EF Core would (a null column gives null), compiled once.
     /// </summary>
-    private static Func<DbDataReader, CaseStamp> RowReader(IProperty[] properties)
+    private static Func<DbDataReader, CaseVersion> RowReader(IProperty[] properties)
     {
         var row = Expression.Parameter(typeof(DbDataReader), "row");
-        var constructor = typeof(CaseStamp).GetConstructors().Single(c => c.GetParameters().Length == properties.Length);
+        var constructor = typeof(CaseVersion).GetConstructors().Single(c => c.GetParameters().Length == properties.Length);
         var values = properties.Select((property, ordinal) => Column(row, property, ordinal, constructor.GetParameters()[ordinal].ParameterType));
-        return Expression.Lambda<Func<DbDataReader, CaseStamp>>(Expression.New(constructor, values), row).Compile();
+        return Expression.Lambda<Func<DbDataReader, CaseVersion>>(Expression.New(constructor, values), row).Compile();
     }
 
     private static Expression Column(ParameterExpression row, IProperty property, int ordinal, Type type)

@@ -1,9 +1,10 @@
 using System.Linq.Expressions;
+using MerchantDisputes.Domain.Authorisation;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Tests.Builders;
 using MerchantDisputes.Domain.Users;
 
-namespace MerchantDisputes.Domain.Tests.Disputes;
+namespace MerchantDisputes.Domain.Tests.Authorisation;
 
 public class DisputeVisibilityTests
 {

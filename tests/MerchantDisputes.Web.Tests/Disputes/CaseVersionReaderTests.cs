@@ -6,19 +6,19 @@ using Microsoft.EntityFrameworkCore;
 namespace MerchantDisputes.Web.Tests.Disputes;
 
 /// <summary>
-/// The stamp statement is written from each provider's model. SQL Server cannot run here, so its statement, parameter
+/// The version statement is written from each provider's model. SQL Server cannot run here, so its statement, parameter
 /// and row reader are built and checked without a server; SQLite's run for real in <see cref="DetailAnswersTests"/>.
 /// </summary>
 public sealed class CaseStampReaderTests
 {
     [Fact]
-    public void On_sql_server_the_stamp_is_one_row_of_the_case_and_its_platform_by_id_in_its_quoting()
+    public void On_sql_server_the_version_is_one_row_of_the_case_and_its_platform_by_id_in_its_quoting()
     {
         using var db = new SqlServerDisputesDbContext(new DbContextOptionsBuilder<SqlServerDisputesDbContext>()
             .UseSqlServer("Server=unused;Database=unused;TrustServerCertificate=True").Options);
         var id = Guid.CreateVersion7();
 
-        var reader = CaseStampReader.For(db);
+        var reader = CaseVersionReader.For(db);
         using var command = new SqlCommand(reader.Sql);
         reader.Bind(command, id);
 

@@ -1,9 +1,10 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Queries;
 using MerchantDisputes.Domain.Users;
 
-namespace MerchantDisputes.Domain.Disputes;
+namespace MerchantDisputes.Domain.Authorisation;
 
 /// <summary>
 /// Which cases a person may see at all. Anything outside this filter answers 404, so nobody learns

@@ -1,7 +1,8 @@
+using MerchantDisputes.Domain.Authorisation;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Users;
 
-namespace MerchantDisputes.Domain.Tests.Disputes;
+namespace MerchantDisputes.Domain.Tests.Authorisation;
 
 /// <summary>The transition table as data: what DESIGN.md's "Case life" promises, and guards for rows added later.</summary>
 public class DisputeStateMachineTests

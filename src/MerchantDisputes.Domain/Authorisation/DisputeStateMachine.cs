@@ -1,6 +1,7 @@
+using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Users;
 
-namespace MerchantDisputes.Domain.Disputes;
+namespace MerchantDisputes.Domain.Authorisation;
 
 /// <summary>One allowed move: in status <see cref="From"/>, <see cref="Role"/> may do <see cref="Action"/>.</summary>
 public sealed record Transition(DisputeStatus From, DisputeAction Action, DisputeStatus To, string Role);
