@@ -48,7 +48,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 // 3. The language: query, cookie, then Accept-Language for the API.
 app.UseRequestLocalization();
-// 4. Public answers: the output cache and, inside it, compression; a cached answer stops here.
+// 4. Public answers: a cached one (compressed once when cached) stops here.
 app.UsePublicAnswers();
 // 5. Status-code pages: ProblemDetails for the API, the error page for pages.
 app.UseWhen(HostingExtensions.IsApi, api => api.UseStatusCodePages().UseMiddleware<ApiExceptionMiddleware>());

@@ -1,74 +1,46 @@
-using System.IO.Compression;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace MerchantDisputes.Web.Caching;
 
+/// <summary>Marks an endpoint (API or page) whose answer is the same for every anonymous reader in one language.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class PublicAnswerAttribute : Attribute;
+
 /// <summary>
-/// Public answers (the endpoints marked <see cref="PublicAnswerAttribute"/>) go through ASP.NET Core's output cache
-/// and, inside it, response compression: a kept answer is compressed once when it is kept and sent as stored
-/// (ADR 6). Both run in a branch of the pipeline taken only by requests whose path starts with a marked route's
-/// literal part, after localisation and before routing, authentication and the rest (docs/performance.md). Page
-/// requests that may be signed in (the sign-in cookie or an Authorization header, valid or not) stay out of the
-/// branch: the layout shows the reader's name. The public API's answers are the same for every caller (its handlers
-/// read nothing of the caller, tested), so signed-in callers share them.
+/// Public answers (the endpoints marked <see cref="PublicAnswerAttribute"/>) are cached by <see cref="PublicAnswerCache"/>
+/// in a branch of the pipeline taken only by GET and HEAD requests whose path starts with a marked route's literal
+/// part, after localisation and before routing, authentication and the rest (docs/performance.md). Page requests that
+/// may be signed in (the sign-in cookie or an Authorization header, valid or not) stay out of the branch: the layout
+/// shows the reader's name. The public API's answers are the same for every caller (its handlers read nothing of the
+/// caller, tested), so signed-in callers share them.
 /// </summary>
 public static class PublicAnswers
 {
-    /// <summary>An answer larger than this is served but not kept.</summary>
+    /// <summary>An answer larger than this is served but not cached.</summary>
     public const int MaxAnswerBytes = 1 << 20;
 
-    /// <summary>The kept answers together stay under this (every URL × language × encoding); past it new ones are served but not kept.</summary>
+    /// <summary>The cached answers, in every form, together stay under this; past it new ones are served but not cached.</summary>
     public const long MaxCachedBytes = 64L << 20;
-
-    /// <summary>Quality 6 keeps 91–98 % of quality 11's saving on our answers in a sixty-fifth of its time or less (ADR 6).</summary>
-    public const int BrotliQuality = 6;
 
     public static void AddPublicAnswers(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddOptions<PublicCacheOptions>().BindConfiguration(PublicCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IOutputCacheStore>(sp =>
-            new OutputCacheMemoryStore(MemoryCaches.Create(sp.GetRequiredService<TimeProvider>(), MaxCachedBytes)));
-        services.AddOutputCache(o => o.MaximumBodySize = MaxAnswerBytes);
-        services.AddOptions<OutputCacheOptions>()
-            .Configure<IOptions<PublicCacheOptions>>((o, cache) => o.AddBasePolicy(new PublicAnswerPolicy(cache)));
-
-        // The answers compressed here are the same for every reader and hold no secret, so compressing them over
-        // HTTPS cannot leak one (BREACH needs a secret beside reflected input).
-        services.AddResponseCompression(o =>
-        {
-            o.EnableForHttps = true;
-            o.Providers.Add<BrotliProvider>();
-            o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "text/csv", "application/problem+json", "image/svg+xml"];
-        });
-        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.SmallestSize);
-        services.AddSingleton<PublicAnswerRequests>();
+        builder.Services.AddOptions<PublicCacheOptions>().BindConfiguration(PublicCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PublicAnswerCache>();
+        builder.Services.AddSingleton<PublicAnswerRequests>();
     }
 
+    /// <summary>After <c>UseRequestLocalization</c> (the language is part of the key) and before routing.</summary>
     public static void UsePublicAnswers(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var requests = app.ApplicationServices.GetRequiredService<PublicAnswerRequests>();
-        app.UseWhen(requests.MayBeCached, branch => branch.UseOutputCache().UseResponseCompression());
-    }
-
-    /// <summary>Brotli at <see cref="BrotliQuality"/>, which <see cref="BrotliCompressionProviderOptions"/> cannot name.</summary>
-    private sealed class BrotliProvider : ICompressionProvider
-    {
-        public string EncodingName => "br";
-
-        public bool SupportsFlush => true;
-
-        public Stream CreateStream(Stream outputStream) =>
-            new BrotliStream(outputStream, new BrotliCompressionOptions { Quality = BrotliQuality }, leaveOpen: true);
+        var cache = app.ApplicationServices.GetRequiredService<PublicAnswerCache>();
+        app.UseWhen(requests.MayBeCached, branch => branch.Use(cache.InvokeAsync));
     }
 }
 

@@ -15,7 +15,7 @@ public static class CodingsRun
 {
     private static readonly TimeSpan PerSetting = TimeSpan.FromMilliseconds(500);
 
-    private static readonly string Reference = Br(PublicAnswers.BrotliQuality);
+    private static readonly string Reference = Br(CachedAnswer.BrotliQuality);
 
     private static readonly (string Name, Func<byte[], byte[]> Compress)[] Settings =
     [

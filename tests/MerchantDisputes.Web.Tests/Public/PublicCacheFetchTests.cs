@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace MerchantDisputes.Web.Tests.PublicData;
 
 /// <summary>
-/// The public answers' output cache as the app registers it (<see cref="PublicAnswers"/>), in a small host whose
+/// The public answer cache as the app registers it (<see cref="PublicAnswers"/>), in a small host whose
 /// endpoint does not finish until the test lets it and counts how often it ran: readers of a missing answer wait for
 /// the one request that fetches it, an answer expires by the app's clock, unmarked and oversized answers are never kept.
 /// </summary>
