@@ -18,6 +18,9 @@ public sealed partial class Dispute
         AssignedMediatorId = mediator.UserId;
     }
 
+    /// <summary>The furthest a merchant's deadline may be set: a case is not left waiting on the merchant for longer.</summary>
+    public static readonly TimeSpan MaxInfoWindow = TimeSpan.FromDays(90);
+
     /// <param name="dueBy">The merchant's deadline; null takes the configured MerchantInfo window.</param>
     public void RequestInfo(Actor mediator, string message, DateTimeOffset? dueBy, CaseWindows windows, DateTimeOffset now)
     {
@@ -25,7 +28,7 @@ public sealed partial class Dispute
         var deadline = dueBy ?? now + windows.MerchantInfo;
         var errors = new ValidationErrors();
         errors.RequireText("message", message, MessageMaxLength);
-        if (deadline <= now)
+        if (deadline <= now || (dueBy is not null && deadline > now + MaxInfoWindow))
         {
             errors.Add("dueBy", ErrorCodes.InvalidValue);
         }

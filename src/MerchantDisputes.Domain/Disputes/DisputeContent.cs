@@ -43,6 +43,7 @@ public sealed partial record DisputeContent(
         }
 
         errors.RequireText("title", input.Title, TitleMaxLength);
+        errors.VisibleName("title", input.Title);
         errors.RequireText("narrative", input.Narrative, NarrativeMaxLength);
         errors.RequireText("desiredOutcome", input.DesiredOutcome, DesiredOutcomeMaxLength);
         errors.Money("amount", input.Amount, required: true);
@@ -137,7 +138,7 @@ public sealed partial record DisputeContent(
             CheckReference(errors, "refundOnly.orderNumber", input.OrderNumber);
         }
 
-        errors.NotInFuture("refundOnly.ruledOn", input.RuledOn, today);
+        errors.PastDate("refundOnly.ruledOn", input.RuledOn, today);
         errors.Money("refundOnly.refundedAmount", input.RefundedAmount, required: false);
         if (input.LogisticsStatus is { } s && !Enum.IsDefined(s))
         {
@@ -163,7 +164,7 @@ public sealed partial record DisputeContent(
             errors.Add("frozenFunds.frozenSince", ErrorCodes.Required);
         }
 
-        errors.NotInFuture("frozenFunds.frozenSince", input.FrozenSince, today);
+        errors.PastDate("frozenFunds.frozenSince", input.FrozenSince, today);
         if (input.StatedFreezeDays is { } days && (days < 1 || days > MaxFreezeDays))
         {
             errors.Add("frozenFunds.statedFreezeDays", ErrorCodes.OutOfRange, 1, MaxFreezeDays);
@@ -180,7 +181,8 @@ public sealed partial record DisputeContent(
         var before = errors.All.Count;
         errors.RequireText("forcedFee.programmeName", input.ProgrammeName, ProgrammeNameMaxLength);
         errors.Money("forcedFee.feeAmount", input.FeeAmount, required: true);
-        errors.NotInFuture("forcedFee.enrolledOn", input.EnrolledOn, today);
+        errors.PastDate("forcedFee.enrolledOn", input.EnrolledOn, today);
+        errors.NotTooEarly("forcedFee.exitBlockedUntil", input.ExitBlockedUntil);
         if (input.EnrolledOn is { } from && input.ExitBlockedUntil is { } until && until < from)
         {
             errors.Add("forcedFee.exitBlockedUntil", ErrorCodes.EndBeforeStart);

@@ -14,6 +14,8 @@ public sealed record MerchantProfile(string DisplayName, string StoreName, strin
         var errors = new ValidationErrors();
         errors.RequireText("displayName", displayName, DisplayNameMaxLength);
         errors.RequireText("storeName", storeName, StoreNameMaxLength);
+        errors.VisibleName("displayName", displayName);
+        errors.VisibleName("storeName", storeName);
         errors.RequireProvince("province", province);
         errors.ThrowIfAny();
         return new MerchantProfile(displayName!.Trim(), storeName!.Trim(), Provinces.Find(province!)!.Code, gender);

@@ -10,6 +10,8 @@ public static class ErrorCodes
     public const string AboveMaximum = nameof(AboveMaximum);
     public const string OutOfRange = nameof(OutOfRange);
     public const string InFuture = nameof(InFuture);
+    public const string TooEarly = nameof(TooEarly);
+    public const string HiddenCharacters = nameof(HiddenCharacters);
     public const string InvalidFormat = nameof(InvalidFormat);
     public const string UnknownPlatform = nameof(UnknownPlatform);
     public const string UnknownProvince = nameof(UnknownProvince);

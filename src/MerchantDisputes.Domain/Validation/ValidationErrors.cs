@@ -43,8 +43,35 @@ public sealed class ValidationErrors
             return false;
         }
 
+        if (value is not null && value.AsSpan().IndexOfAny(DirectionControls) >= 0)
+        {
+            Add(field, ErrorCodes.HiddenCharacters);
+            return false;
+        }
+
         return true;
     }
+
+    /// <summary>
+    /// A name or title shown to others: no zero-width characters either, which make two names look the same (a
+    /// narrative may need U+200D inside an emoji, so this is not asked of every text).
+    /// </summary>
+    public bool VisibleName(string field, string? value)
+    {
+        if (value is not null && value.AsSpan().IndexOfAny(ZeroWidth) >= 0)
+        {
+            Add(field, ErrorCodes.HiddenCharacters);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Characters that reorder the text shown around them (Trojan Source, spoofed names).</summary>
+    private static readonly System.Buffers.SearchValues<char> DirectionControls = System.Buffers.SearchValues.Create(
+        "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
+
+    private static readonly System.Buffers.SearchValues<char> ZeroWidth = System.Buffers.SearchValues.Create("\u200B\u200C\u200D\u2060\uFEFF");
 
     /// <summary>Money as decimal(18,2): 0 … 100,000,000 with at most two decimals.</summary>
     public bool Money(string field, decimal? value, bool required)
@@ -79,11 +106,27 @@ public sealed class ValidationErrors
         return false;
     }
 
-    public bool NotInFuture(string field, DateOnly? value, DateOnly today)
+    /// <summary>The earliest date a dispute's facts may carry: no platform ruled, froze or charged before it.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    /// <summary>A date of something that has happened: not before <see cref="EarliestDate"/>, not after today.</summary>
+    public bool PastDate(string field, DateOnly? value, DateOnly today)
     {
         if (value is { } date && date > today)
         {
             Add(field, ErrorCodes.InFuture);
+            return false;
+        }
+
+        return NotTooEarly(field, value);
+    }
+
+    /// <summary>A date not before <see cref="EarliestDate"/> (a future one may be fine: an exit blocked until then).</summary>
+    public bool NotTooEarly(string field, DateOnly? value)
+    {
+        if (value is { } date && date < EarliestDate)
+        {
+            Add(field, ErrorCodes.TooEarly);
             return false;
         }
 

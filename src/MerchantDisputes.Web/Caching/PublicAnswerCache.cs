@@ -11,7 +11,8 @@ namespace MerchantDisputes.Web.Caching;
 
 /// <summary>
 /// Caches public answers for <see cref="PublicCacheOptions.CacheDuration"/> per path, the query parameters the public
-/// endpoints read and the language <c>UseRequestLocalization</c> gave the request, and answers from there before
+/// endpoints read and the language <c>UseRequestLocalization</c> gave the request (a URL with any other parameter is
+/// redirected to the one without it), and answers from there before
 /// routing, authentication and the rest (ADR 6: ASP.NET Core's output cache did the same work at 65 % of the bare
 /// endpoint where this does it above 70 %, docs/performance.md). An answer is cached only when the endpoint that wrote it
 /// carries <see cref="PublicAnswerAttribute"/>, answered a GET with 200 and set no cookie. It is cached with its
@@ -23,6 +24,9 @@ internal sealed class PublicAnswerCache(IOptions<PublicCacheOptions> options, Ti
 {
     /// <summary>Only these parameters vary the key, so appending others cannot push requests through to the database.</summary>
     private static readonly string[] VaryByQuery = ["month", "page", "pageSize", "platform", "year"];
+
+    /// <summary>Read by the localisation middleware, which already gave the request its language.</summary>
+    private static readonly string[] CultureParameters = ["culture", "ui-culture"];
 
     /// <summary>Set by the server per response, or by this cache; never copied from a cached answer.</summary>
     private static readonly HashSet<string> UncachedHeaders = new(StringComparer.OrdinalIgnoreCase)
@@ -40,6 +44,18 @@ internal sealed class PublicAnswerCache(IOptions<PublicCacheOptions> options, Ti
         {
             await next(context);
             return;
+        }
+
+        switch (QueryOf(context.Request))
+        {
+            case Query.Unknown:
+                // Pages reflect their query string (the language switch's return link): an unknown parameter would
+                // be cached into the answer every reader gets. Its canonical URL is the same answer without it.
+                context.Response.Redirect(Canonical(context.Request));
+                return;
+            case Query.Culture:
+                await next(context);
+                return;
         }
 
         var key = KeyOf(context);
@@ -141,6 +157,41 @@ internal sealed class PublicAnswerCache(IOptions<PublicCacheOptions> options, Ti
         {
             await response.Body.WriteAsync(body, context.RequestAborted);
         }
+    }
+
+    private enum Query
+    {
+        Known,
+
+        /// <summary>A language chosen in the query: answered, never cached (the page reflects it).</summary>
+        Culture,
+
+        Unknown,
+    }
+
+    private static Query QueryOf(HttpRequest request)
+    {
+        var query = Query.Known;
+        foreach (var name in request.Query.Keys)
+        {
+            if (CultureParameters.Contains(name))
+            {
+                query = Query.Culture;
+            }
+            else if (!VaryByQuery.Contains(name, StringComparer.Ordinal))
+            {
+                return Query.Unknown;
+            }
+        }
+
+        return query;
+    }
+
+    /// <summary>The path with the known query parameters only, in a fixed order.</summary>
+    private static string Canonical(HttpRequest request)
+    {
+        var kept = VaryByQuery.SelectMany(name => request.Query[name].Select(value => new KeyValuePair<string, string?>(name, value)));
+        return request.PathBase + request.Path + QueryString.Create(kept);
     }
 
     /// <summary>The language the request was given, the path and the known query parameters in a fixed order.</summary>

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace MerchantDisputes.Web.Infrastructure;
 
 /// <summary>
-/// Turns the domain's refusals and bad request bodies into ProblemDetails for API callers.
-/// Runs inside the exception-handler middleware, so anything it does not know still reaches /Error.
+/// Turns the domain's refusals and bad request bodies into ProblemDetails for API callers, and anything else that
+/// escapes an API handler into a logged 500 ProblemDetails: an API client never gets the HTML error page.
 /// </summary>
-internal sealed class ApiExceptionMiddleware(RequestDelegate next)
+internal sealed partial class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExceptionMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext httpContext)
     {
@@ -19,11 +19,22 @@ internal sealed class ApiExceptionMiddleware(RequestDelegate next)
         {
             await next(httpContext);
         }
-        catch (Exception exception) when (!httpContext.Response.HasStarted && ToResult(exception) is { } result)
+        catch (Exception exception) when (!httpContext.Response.HasStarted && !httpContext.RequestAborted.IsCancellationRequested)
         {
+            var result = ToResult(exception);
+            if (result is null)
+            {
+                LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+                result = TypedResults.Problem(
+                    Problems.Text("Problem.Unexpected"), statusCode: StatusCodes.Status500InternalServerError, title: Problems.Text("Problem.Unexpected.Title"));
+            }
+
             await result.ExecuteAsync(httpContext);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception answering {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
 
     internal static IResult? ToResult(Exception exception) =>
         exception switch

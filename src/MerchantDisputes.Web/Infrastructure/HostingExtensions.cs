@@ -58,6 +58,9 @@ public static class HostingExtensions
     public static void AddWebPages(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // No "Server: Kestrel" on answers: it tells an attacker what to try and a client nothing it needs.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         // Chinese text stays readable in the HTML instead of becoming &#x...; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")

@@ -215,4 +215,29 @@ public class DisputeLifeTests
         Assert.Equal(1, dispute.Version);
         Assert.Single(dispute.Timeline);
     }
+
+    [Theory]
+    [InlineData(91)]
+    [InlineData(2_900_000)]
+    public void A_merchant_deadline_further_than_90_days_is_refused(int days)
+    {
+        var dispute = ACase.Stored(DisputeStatus.UnderReview, _clock);
+        var now = _clock.GetUtcNow();
+
+        var thrown = Assert.Throws<MerchantDisputes.Domain.Validation.DomainValidationException>(() =>
+            dispute.RequestInfo(ACase.Mediator, "请补充退货底单", now.AddDays(days), MerchantDisputes.Domain.Escalation.CaseWindows.Default, now));
+
+        Assert.Equal("dueBy", Assert.Single(thrown.Errors).Field);
+    }
+
+    [Fact]
+    public void A_merchant_deadline_of_90_days_is_accepted()
+    {
+        var dispute = ACase.Stored(DisputeStatus.UnderReview, _clock);
+        var now = _clock.GetUtcNow();
+
+        dispute.RequestInfo(ACase.Mediator, "请补充退货底单", now.AddDays(90), MerchantDisputes.Domain.Escalation.CaseWindows.Default, now);
+
+        Assert.Equal(DisputeStatus.NeedsInfo, dispute.Status);
+    }
 }

@@ -232,4 +232,16 @@ public class CommonRulesTests
     }
 
     private static string Text(int length) => new('字', length);
+
+    [Fact]
+    public void A_title_that_reverses_its_text_is_rejected() =>
+        Assert.Equal(
+            [("title", ErrorCodes.HiddenCharacters)],
+            ADispute.RefundOnly().WithTitle("加微信\u202Eabc").Errors().Select(e => (e.Field, e.Code)));
+
+    [Fact]
+    public void A_narrative_may_carry_an_emoji_joined_by_U200D_but_no_direction_override() =>
+        Assert.Equal(
+            [("narrative", ErrorCodes.HiddenCharacters)],
+            ADispute.RefundOnly().WithNarrative("一家人 👨\u200D👩\u200D👧 的店\u202E").Errors().Select(e => (e.Field, e.Code)));
 }

@@ -51,4 +51,17 @@ public class ForcedFeeRulesTests
     [Fact]
     public void An_exit_block_without_an_enrolment_date_is_accepted() =>
         Assert.Empty(ADispute.ForcedFee().WithForcedFee(f => f with { EnrolledOn = null }).Errors());
+
+    [Fact]
+    public void An_exit_blocked_until_a_date_before_2000_is_rejected()
+    {
+        var errors = ADispute.ForcedFee().WithForcedFee(f => f with { EnrolledOn = null, ExitBlockedUntil = new DateOnly(1999, 12, 31) }).Errors();
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("forcedFee.exitBlockedUntil", ErrorCodes.TooEarly), (error.Field, error.Code));
+    }
+
+    [Fact]
+    public void An_exit_blocked_until_a_future_date_is_accepted() =>
+        Assert.Empty(ADispute.ForcedFee().WithForcedFee(f => f with { ExitBlockedUntil = ADispute.Today.AddYears(1) }).Errors());
 }

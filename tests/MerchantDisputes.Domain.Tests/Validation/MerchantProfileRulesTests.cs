@@ -31,6 +31,17 @@ public class MerchantProfileRulesTests
             (AMerchant.Profile() with { DisplayName = new string('卢', 51) }).Errors(),
             "displayName", ErrorCodes.TooLong, "Display name must be at most 50 characters.", "姓名不能超过 50 个字符。");
 
+    [Theory]
+    [InlineData("卢\u202E明")]
+    [InlineData("卢\u200B明")]
+    [InlineData("\uFEFF卢明")]
+    public void A_display_name_with_hidden_or_reordering_characters_is_rejected_with_its_message(string name) =>
+        Rules.AssertSingle(
+            (AMerchant.Profile() with { DisplayName = name }).Errors(),
+            "displayName", ErrorCodes.HiddenCharacters,
+            "Display name contains invisible or direction-changing characters; please remove them.",
+            "姓名含有不可见或改变文字方向的字符，请删除后再提交。");
+
     [Fact]
     public void A_missing_store_name_is_rejected_with_its_message() =>
         Rules.AssertSingle(

@@ -68,6 +68,12 @@ public class RefundOnlyRulesTests
             "refundOnly.ruledOn", ErrorCodes.InFuture, "Ruling date cannot be in the future.", "判定日期不能晚于今天。");
 
     [Fact]
+    public void A_ruling_dated_before_2000_is_rejected_with_its_message() =>
+        Rules.AssertSingle(
+            ADispute.RefundOnly().WithRefundOnly(r => r with { RuledOn = DateOnly.MinValue }).Errors(),
+            "refundOnly.ruledOn", ErrorCodes.TooEarly, "Ruling date cannot be before 1 January 2000.", "判定日期不能早于2000年1月1日。");
+
+    [Fact]
     public void A_ruling_dated_today_is_accepted() =>
         Assert.Empty(ADispute.RefundOnly().WithRefundOnly(r => r with { RuledOn = ADispute.Today }).Errors());
 

@@ -111,7 +111,8 @@ public sealed class DetailsModel(
         DateTimeOffset? deadline = null;
         if (!string.IsNullOrWhiteSpace(dueBy))
         {
-            if (!DateOnly.TryParseExact(dueBy.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!DateOnly.TryParseExact(dueBy.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                || date >= DateOnly.MaxValue)
             {
                 return Refuse("RequestInfo", new ValidationError("dueBy", ErrorCodes.InvalidValue), cancellationToken);
             }
