@@ -51,7 +51,11 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
 
     public async Task<FeedPageDto> FeedAsync(int? platformId, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var query = db.Disputes.AsNoTracking().Where(d => d.SubmittedAt != null && d.Status != DisputeStatus.Rejected);
+        // A case is listed once a mediator has taken it up (never an unreviewed filing, so one merchant cannot fill
+        // the feed), and leaves the list when it is rejected or withdrawn (a merchant may withdraw for fear of
+        // retaliation: their masked name and province must not stay up).
+        var query = db.Disputes.AsNoTracking().Where(d => d.SubmittedAt != null && d.AssignedMediatorId != null
+            && d.Status != DisputeStatus.Rejected && d.Status != DisputeStatus.Withdrawn);
         if (platformId is { } id)
         {
             query = query.Where(d => d.PlatformId == id);
