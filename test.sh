@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need, builds, checks both migration sets, runs every test project.
+# Installs what the tests need, builds, checks both migration sets, runs every test project and every benchmark
+# once at a smoke size.
 # Ends with one line: "tests: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -54,6 +55,9 @@ for project in tests/*.Tests/*.csproj; do
     failed=$((failed + 1))
   fi
 done
+
+step "benchmarks, each once at a smoke size (a broken harness fails; no speed is asserted)"
+tests/perf/smoke.sh || failed_setup=1
 
 if [ "$failed_setup" -ne 0 ]; then
   echo "setup, build or migration checks failed: counted as one failure"
