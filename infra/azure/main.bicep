@@ -102,6 +102,9 @@ param smtpUser string = ''
 @description('Kept in Key Vault as "smtp-password"; rotate by adding a new secret version (docs/operations.md).')
 param smtpPassword string = ''
 
+@description('The address people reach the site at, for links in e-mails (App:PublicBaseUrl); empty: the web app\'s azurewebsites.net address.')
+param publicBaseUrl string = ''
+
 @description('Escalation windows and the sweep schedule (TimeSpan "d.hh:mm:ss", cron).')
 param platformResponseWindow string = '7.00:00:00'
 param reminderWindow string = '3.00:00:00'
@@ -355,6 +358,7 @@ var sharedSettings = {
   // The orphan sweep's grace: blobs younger than this may belong to an upload still in flight.
   Hangfire__OrphanGrace: '01:00:00'
   Hangfire__OrphanCron: orphanCron
+  App__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${webAppName}.azurewebsites.net/' : publicBaseUrl
   Email__Delivery: emailDelivery
   Email__From: emailFrom
   Email__SmtpHost: smtpHost

@@ -114,6 +114,7 @@ public sealed class AppProcess : IAsyncDisposable
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["ASPNETCORE_URLS"] = baseUrl;
+        info.Environment["App__PublicBaseUrl"] = baseUrl;
         info.Environment["DataDirectory"] = dataDirectory;
         info.Environment["Evidence__Store"] = "AzureBlob";
         info.Environment["Evidence__ConnectionString"] = blobConnectionString;

@@ -9,7 +9,7 @@ wait_for() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" && return 0; s
 start_app() {
   local url=$1 data=$2
   shift 2
-  (cd src/MerchantDisputes.Web && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" DataDirectory="$data" \
+  (cd src/MerchantDisputes.Web && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" App__PublicBaseUrl="$url" DataDirectory="$data" \
     Hangfire__Mode=WebOnly Logging__LogLevel__Default=Warning \
     RateLimits__SignInPerMinute=100000 RateLimits__RegisterPerMinute=100000 RateLimits__UploadsPerMinute=100000 \
     RateLimits__MessagesPerMinute=100000 "$@" \

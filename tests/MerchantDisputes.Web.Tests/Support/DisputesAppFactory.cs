@@ -57,6 +57,7 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("DataDirectory", DataDirectory);
+        builder.UseSetting("App:PublicBaseUrl", Https.AbsoluteUri);
 
         // Background jobs run only where a test asks for them; others call the job classes directly.
         builder.UseSetting("Hangfire:Mode", "WebOnly");

@@ -1,6 +1,7 @@
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Identity;
 using MerchantDisputes.Web.Caching;
+using MerchantDisputes.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +24,7 @@ public static class AccountsExtensions
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<UserClaimsFactory>();
         services.AddScoped<SignInHistory>();
+        AppOptions.Add(services);
 
         // The cookie's principal is rebuilt when its security stamp is checked; the proof of a second factor must survive that.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
