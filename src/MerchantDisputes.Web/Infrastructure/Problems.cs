@@ -49,6 +49,19 @@ public static class Problems
     public static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: Text("Problem.Unauthorized"));
 
+    /// <summary>429 with Retry-After (whole seconds, rounded up): the caller asked too often and should wait that long.</summary>
+    public static ProblemHttpResult TooManyRequests(HttpResponse response, TimeSpan retryAfter)
+    {
+        SetRetryAfter(response, retryAfter);
+        return TypedResults.Problem(Text("Problem.TooManyRequests"), statusCode: StatusCodes.Status429TooManyRequests, title: Text("Problem.TooManyRequests.Title"));
+    }
+
+    public static void SetRetryAfter(HttpResponse response, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>503 with Retry-After: a dependency cannot take the work now, nothing was written; try again later.</summary>
     public static IResult Unavailable(string title, string detail, int retryAfterSeconds) => new RetryAfter(
         TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: title), retryAfterSeconds);

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace MerchantDisputes.Web.Infrastructure;
 
@@ -21,6 +21,14 @@ public sealed class RateLimitOptions
 
     [Range(1, 100_000)]
     public int MessagesPerMinute { get; set; } = 30;
+
+    /// <summary>Password-reset requests (forgot and reset, pages and API together) per client address.</summary>
+    [Range(1, 100_000)]
+    public int PasswordResetPerMinute { get; set; } = 5;
+
+    /// <summary>Reset links asked for one e-mail address, whoever asks and whether or not an account has it.</summary>
+    [Range(1, 100_000)]
+    public int PasswordResetPerEmailPerHour { get; set; } = 3;
 }
 
 /// <summary>Rate limits on the doors worth hammering, and the browser hardening headers on every answer.</summary>
@@ -30,6 +38,7 @@ public static class Protection
     public const string Register = "register";
     public const string Uploads = "uploads";
     public const string Messages = "messages";
+    public const string PasswordReset = "password-reset";
 
     public static void AddProtection(this WebApplicationBuilder builder)
     {
@@ -44,7 +53,12 @@ public static class Protection
             o.AddPolicy(Register, c => PerMinute(c, limits.RegisterPerMinute));
             o.AddPolicy(Uploads, c => PerMinute(c, limits.UploadsPerMinute));
             o.AddPolicy(Messages, c => PerMinute(c, limits.MessagesPerMinute));
+            // Only the form's submission counts: opening the page (or the link from the e-mail) is free.
+            o.AddPolicy(PasswordReset, c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
+                ? RateLimitPartition.GetNoLimiter(string.Empty)
+                : FixedWindow("ip:" + c.Connection.RemoteIpAddress, limits.PasswordResetPerMinute, TimeSpan.FromMinutes(1)));
         });
+        builder.Services.AddSingleton<EmailRateLimiter>();
         if (!builder.Environment.IsDevelopment())
         {
             builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -88,19 +102,48 @@ public static class Protection
         var key = context.User.Identity?.IsAuthenticated == true
             ? "user:" + context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
             : "ip:" + context.Connection.RemoteIpAddress;
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        return FixedWindow(key, permits, TimeSpan.FromMinutes(1));
+    }
+
+    internal static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
+            Window = window,
             QueueLimit = 0,
         });
-    }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-        context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await TypedResults.Problem(Problems.Text("Problem.TooManyRequests"), statusCode: StatusCodes.Status429TooManyRequests, title: Problems.Text("Problem.TooManyRequests.Title"))
-            .ExecuteAsync(context.HttpContext);
+        await Problems.TooManyRequests(context.HttpContext.Response, retry).ExecuteAsync(context.HttpContext);
     }
+}
+
+/// <summary>
+/// The per-address limit of a door whose target is in the request body (the e-mail a reset link is asked for): the
+/// rate-limiting middleware decides before the body is read, so the handler asks this one once it knows the address.
+/// The key is what was typed, normalised, whether or not an account has it, so a refusal tells nothing either.
+/// </summary>
+public sealed class EmailRateLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter;
+
+    public EmailRateLimiter(IOptions<RateLimitOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var permits = options.Value.PasswordResetPerEmailPerHour;
+        _limiter = PartitionedRateLimiter.Create<string, string>(email => Protection.FixedWindow(email, permits, TimeSpan.FromHours(1)));
+    }
+
+    /// <returns>Null when the request may go on, else how long to wait.</returns>
+    public TimeSpan? TryAcquire(string normalizedEmail)
+    {
+        using var lease = _limiter.AttemptAcquire(normalizedEmail);
+        return lease.IsAcquired ? null
+            : lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after
+            : TimeSpan.FromHours(1);
+    }
+
+    public void Dispose() => _limiter.Dispose();
 }

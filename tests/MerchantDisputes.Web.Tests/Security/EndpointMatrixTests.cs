@@ -36,6 +36,8 @@ public sealed class EndpointMatrixTests(DisputesAppFactory app, ITestOutputHelpe
         ["POST /api/v1/auth/login"] = "--------",
         ["POST /api/v1/auth/refresh"] = "--------",
         ["POST /api/v1/auth/register"] = "--------",
+        ["POST /api/v1/auth/forgot-password"] = "--------",
+        ["POST /api/v1/auth/reset-password"] = "--------",
         ["GET /api/v1/me/"] = "UAAAAAAA",
         ["PUT /api/v1/me/"] = "U-------",
         ["GET /api/v1/me/sign-ins"] = "UAAAAAAA",
@@ -103,6 +105,8 @@ public sealed class EndpointMatrixTests(DisputesAppFactory app, ITestOutputHelpe
         ["PAGE /Account/Login"] = "A-------",
         ["PAGE /Account/Logout"] = "--------",
         ["PAGE /Account/Register"] = "A-------",
+        ["PAGE /Account/ForgotPassword"] = "A-------",
+        ["PAGE /Account/ResetPassword"] = "A-------",
         // The second sign-in step exists only after a right password in the same browser; without it, back to sign-in.
         ["PAGE /Account/LoginWith2fa"] = "LLLLLLLL",
         ["PAGE /Account/TwoFactor"] = "LAAAAAAA",

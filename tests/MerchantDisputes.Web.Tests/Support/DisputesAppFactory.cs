@@ -63,7 +63,7 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hangfire:Mode", "WebOnly");
 
         // Tests act as hundreds of people from one address; the limits have their own tests.
-        foreach (var limit in new[] { "SignInPerMinute", "RegisterPerMinute", "UploadsPerMinute", "MessagesPerMinute" })
+        foreach (var limit in new[] { "SignInPerMinute", "RegisterPerMinute", "UploadsPerMinute", "MessagesPerMinute", "PasswordResetPerMinute", "PasswordResetPerEmailPerHour" })
         {
             builder.UseSetting($"RateLimits:{limit}", "100000");
         }

@@ -93,7 +93,7 @@ public sealed class AccountService(UserManager<ApplicationUser> users, TimeProvi
         }
     }
 
-    private static void CheckEmail(ValidationErrors errors, string? email)
+    internal static void CheckEmail(ValidationErrors errors, string? email)
     {
         if (errors.RequireText("email", email, EmailMaxLength) && !new EmailAddressAttribute().IsValid(email!.Trim()))
         {
@@ -101,7 +101,8 @@ public sealed class AccountService(UserManager<ApplicationUser> users, TimeProvi
         }
     }
 
-    private async Task CheckPasswordAsync(ValidationErrors errors, ApplicationUser user, string? password)
+    /// <summary>The password policy's objections, on <paramref name="field"/> (the request's name for the password).</summary>
+    internal async Task CheckPasswordAsync(ValidationErrors errors, ApplicationUser user, string? password, string field = "password")
     {
         if (string.IsNullOrEmpty(password))
         {
@@ -113,7 +114,7 @@ public sealed class AccountService(UserManager<ApplicationUser> users, TimeProvi
             var result = await validator.ValidateAsync(users, user, password);
             foreach (var error in ToErrors(result))
             {
-                errors.Add(error.Field, error.Code, error.Arguments);
+                errors.Add(error.Field == "password" ? field : error.Field, error.Code, error.Arguments);
             }
         }
     }

@@ -20,10 +20,16 @@ public static class AccountsExtensions
             .AddEntityFrameworkStores<DisputesDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<AuthenticatorTokenProvider>(AuthenticatorTokenProvider.Name)
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddSignInManager<AuditedSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<UserClaimsFactory>();
         services.AddScoped<SignInHistory>();
+        AppOptions.Add(services);
+
+        // Reset links last one hour; Identity's other data-protection tokens keep their own provider and lifespan.
+        services.Configure<PasswordResetTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
+        services.AddScoped<PasswordRecovery>();
         AppOptions.Add(services);
 
         // The cookie's principal is rebuilt when its security stamp is checked; the proof of a second factor must survive that.
@@ -102,6 +108,7 @@ public static class AccountsExtensions
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.SignIn.RequireConfirmedAccount = false;
         o.Tokens.AuthenticatorTokenProvider = AuthenticatorTokenProvider.Name;
+        o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public sealed record LoginRequest(string? Email, string? Password, string? TwoFa
 
 public sealed record RefreshRequest(string? RefreshToken);
 
-/// <summary>POST /api/v1/auth/register|login|refresh.</summary>
+/// <summary>POST /api/v1/auth/register|login|refresh|forgot-password|reset-password.</summary>
 public static class AuthApi
 {
     public static void MapAuthApi(this IEndpointRouteBuilder app)
@@ -26,6 +26,27 @@ public static class AuthApi
         group.MapPost("/refresh", Refresh).WithName("RefreshToken")
             .WithSummary("Exchange a refresh token for a new bearer token.")
             .Produces<AccessTokenResponse>();
+        group.MapPost("/forgot-password", ForgotPassword).WithName("ForgotPassword").RequireRateLimiting(Protection.PasswordReset)
+            .WithSummary("Ask for a password-reset link by e-mail (valid one hour, once). Always 202 for a well-formed address: the answer never tells whether an account has it. 429 when the client or the address asked too often.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/reset-password", ResetPassword).WithName("ResetPassword").RequireRateLimiting(Protection.PasswordReset)
+            .WithSummary("Set a new password with the email and token of the reset link. Ends a lockout from failed sign-ins; the token then stops working, and so do the account's other sessions and tokens.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    }
+
+    private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ForgotPassword(
+        ForgotPasswordRequest request, PasswordRecovery recovery, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var outcome = await recovery.RequestLinkAsync(request.Email, cancellationToken);
+        return outcome.Errors.Count > 0 ? Problems.Validation(outcome.Errors)
+            : outcome.RetryAfter is { } wait ? Problems.TooManyRequests(response, wait)
+            : TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> ResetPassword(ResetPasswordRequest request, PasswordRecovery recovery)
+    {
+        var errors = await recovery.ResetAsync(request);
+        return errors.Count > 0 ? Problems.Validation(errors) : TypedResults.NoContent();
     }
 
     private static async Task<Results<Created<MeDto>, ValidationProblem>> Register(RegisterRequest request, AccountService accounts)

@@ -20,10 +20,10 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : PageMode
 
     public string? Message { get; private set; }
 
-    public void OnGet()
-    {
-        // Empty form.
-    }
+    /// <summary>Arrived from a successful password reset: say so above the form.</summary>
+    public bool PasswordWasReset { get; private set; }
+
+    public void OnGet(bool reset = false) => PasswordWasReset = reset;
 
     public async Task<IActionResult> OnPostAsync()
     {
