@@ -214,6 +214,31 @@ public sealed partial class PasswordResetTests(DisputesAppFactory app) : IClassF
         Assert.DoesNotContain("name=\"NewPassword\"", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Both_api_doors_are_described_in_the_openapi_document()
+    {
+        var document = await ApiClient.ReadAsync(await app.CreateClient().GetAsync("/openapi/v1.json"));
+        var paths = document.GetProperty("paths");
+
+        var forgot = paths.GetProperty("/api/v1/auth/forgot-password").GetProperty("post");
+        var reset = paths.GetProperty("/api/v1/auth/reset-password").GetProperty("post");
+
+        Assert.Equal("ForgotPassword", forgot.GetProperty("operationId").GetString());
+        Assert.Equal("ResetPassword", reset.GetProperty("operationId").GetString());
+        Assert.Equal("Auth", forgot.GetProperty("tags")[0].GetString());
+        foreach (var status in new[] { "202", "400", "429" })
+        {
+            Assert.True(forgot.GetProperty("responses").TryGetProperty(status, out _), $"forgot-password documents no {status}");
+        }
+
+        foreach (var status in new[] { "204", "400", "429" })
+        {
+            Assert.True(reset.GetProperty("responses").TryGetProperty(status, out _), $"reset-password documents no {status}");
+        }
+
+        Assert.Contains("202", forgot.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<string> MerchantAsync()
     {
         var email = $"reset-{Guid.NewGuid():N}@shop.test";
