@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using MerchantDisputes.Infrastructure.Tests.Evidence;
 using Microsoft.Playwright;
@@ -96,6 +97,8 @@ public sealed class AppFixture : IAsyncLifetime
 /// <summary>One person's browser: its page, console errors seen so far, and full-page screenshots at two widths.</summary>
 public sealed class Session(IBrowserContext context, IPage page, string folder) : IAsyncDisposable
 {
+    private static readonly ConcurrentDictionary<string, byte> CheckedOnce = new(StringComparer.Ordinal);
+
     public IPage Page { get; } = page;
     public List<string> ConsoleErrors { get; } = [];
 
@@ -105,21 +108,33 @@ public sealed class Session(IBrowserContext context, IPage page, string folder) 
     public async Task SignInAsync(string email, string password = "Demo-Passw0rd!", string authenticatorKey = DemoAuthenticatorKey)
     {
         await Page.GotoAsync("/Account/Login");
+        await CheckLayoutOnceAsync("login");
         await Page.Locator("#email").FillAsync(email);
         await Page.Locator("#password").FillAsync(password);
         await Page.Locator("#main button[type=submit]").ClickAsync();
         await Page.WaitForURLAsync(new Regex("/(Disputes|Account/LoginWith2fa|Account/TwoFactor)"));
         if (Page.Url.Contains("/Account/LoginWith2fa", StringComparison.Ordinal))
         {
+            await CheckLayoutOnceAsync("login-second-step");
             await Page.Locator("#code").FillAsync(AuthenticatorCodes.Next(email, authenticatorKey));
             await Page.Locator("#main button[type=submit]").ClickAsync();
             await Page.WaitForURLAsync("**/Disputes");
         }
+
+        if (Page.Url.EndsWith("/Disputes", StringComparison.Ordinal))
+        {
+            // The first list each role lands on: a merchant's cases, the mediators' queue, the agent's inbox, the lawyers' desk.
+            await CheckLayoutOnceAsync("disputes-" + email);
+        }
     }
 
-    /// <summary>Saves the current page at 390 px (a phone) and 1280 px (a desktop), full length.</summary>
+    /// <summary>
+    /// Checks the current page's layout (<see cref="LayoutCheck"/>) and saves it at 390 px (a phone) and 1280 px (a
+    /// desktop), full length.
+    /// </summary>
     public async Task ShootAsync(string name)
     {
+        await CheckLayoutAsync(name);
         foreach (var width in new[] { 390, 1280 })
         {
             await Page.SetViewportSizeAsync(width, 900);
@@ -128,6 +143,13 @@ public sealed class Session(IBrowserContext context, IPage page, string folder) 
 
         await Page.SetViewportSizeAsync(390, 844);
     }
+
+    /// <summary>Fails the test if the current page is wider than the screen or covers a control or heading, at either width.</summary>
+    public Task CheckLayoutAsync(string name) => LayoutCheck.AssertSoundAsync(Page, name, folder);
+
+    /// <summary>The same, once per test run for pages every story passes through (sign-in, the new-case form).</summary>
+    public Task CheckLayoutOnceAsync(string name) =>
+        CheckedOnce.TryAdd(name, 0) ? CheckLayoutAsync(name) : Task.CompletedTask;
 
     public void AssertNoConsoleErrors() =>
         Assert.True(ConsoleErrors.Count == 0, "browser console errors:\n" + string.Join("\n", ConsoleErrors));

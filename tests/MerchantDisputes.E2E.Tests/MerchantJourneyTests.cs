@@ -13,7 +13,7 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await using var merchant = await app.NewSessionAsync();
         await merchant.SignInAsync("merchant@demo.local");
 
-        var url = await FileRefundOnlyDraftAsync(merchant.Page);
+        var url = await FileRefundOnlyDraftAsync(merchant);
         await merchant.ShootAsync("01-draft");
         await UploadTwoScreenshotsAsync(merchant.Page);
         await merchant.ShootAsync("02-evidence");
@@ -32,10 +32,10 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
     {
         await using var owner = await app.NewSessionAsync();
         await owner.SignInAsync("merchant@demo.local");
-        var url = await FileRefundOnlyDraftAsync(owner.Page);
+        var url = await FileRefundOnlyDraftAsync(owner);
 
         await using var other = await app.NewSessionAsync();
-        await RegisterAsync(other.Page, $"other-{Guid.NewGuid():N}@shop.test");
+        await RegisterAsync(other, $"other-{Guid.NewGuid():N}@shop.test");
         var response = await other.Page.GotoAsync(url);
 
         Assert.Equal(404, response!.Status);
@@ -49,7 +49,7 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         var title = $"仅退款判罚申诉 {Guid.NewGuid().ToString("N")[..8]}";
         await using var merchant = await app.NewSessionAsync();
         await merchant.SignInAsync("merchant@demo.local");
-        var url = await FileRefundOnlyDraftAsync(merchant.Page, title, titleIsPublic: true);
+        var url = await FileRefundOnlyDraftAsync(merchant, title, titleIsPublic: true);
         await UploadTwoScreenshotsAsync(merchant.Page);
         await merchant.Page.GetByRole(AriaRole.Button, new() { Name = "提交申诉" }).ClickAsync();
         await Assertions.Expect(merchant.Page.Locator(".badge.Submitted")).ToBeVisibleAsync();
@@ -59,6 +59,7 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await mediator.SignInAsync("mediator@demo.local");
         await mediator.Page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await mediator.Page.WaitForURLAsync(url);
+        await mediator.CheckLayoutAsync("21-story-mediator-case");
         await LookAtTheFirstScreenshotAsync(mediator, url);
         await ActAsync(mediator, "Claim", ".badge.UnderReview");
         await mediator.Page.Locator("#forward-note").FillAsync("请核实物流退回记录");
@@ -69,6 +70,7 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await agent.SignInAsync("agent-1688@demo.local");
         await agent.Page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await agent.Page.WaitForURLAsync(url);
+        await agent.CheckLayoutAsync("22-story-agent-case");
         await agent.Page.Locator("label[for=outcome-Reversed]").ClickAsync();
         await agent.Page.Locator("#respond-message").FillAsync("经核实包裹已退回，撤销仅退款判定，货款已退还。");
         await ActAsync(agent, "Respond", ".badge.PlatformResponded");
@@ -76,6 +78,7 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
 
         await merchant.Page.GotoAsync(url);
         await Assertions.Expect(merchant.Page.Locator("p.prose", new() { HasText = "经核实包裹已退回，撤销仅退款判定，货款已退还。" })).ToBeVisibleAsync();
+        await merchant.CheckLayoutAsync("23-story-merchant-answered");
         await ActAsync(merchant, "Accept", ".badge.Resolved");
         await merchant.Page.Locator("label[for=score-5]").ClickAsync();
         await merchant.Page.Locator("#rate-comment").FillAsync("处理及时");
@@ -108,23 +111,28 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await session.Page.Locator(".viewer img").ClickAsync();
         await Assertions.Expect(session.Page.Locator(".viewer.actual")).ToBeVisibleAsync();
         Assert.EndsWith("zoom=true", session.Page.Url, StringComparison.Ordinal);
+        await session.CheckLayoutAsync("25-story-viewer-actual");
         await session.Page.Locator(".viewer img").ClickAsync();
         await Assertions.Expect(session.Page.Locator(".viewer.fit")).ToBeVisibleAsync();
         await session.Page.GotoAsync(caseUrl);
     }
 
     /// <summary>Submits the case page's form for one action and waits for the page that answers it.</summary>
-    private static async Task ActAsync(Session session, string action, string expectedBadge)
+    internal static async Task ActAsync(Session session, string action, string expectedBadge)
     {
         await session.Page.Locator($"#action-{action} button[type=submit]").ClickAsync();
         await Assertions.Expect(session.Page.Locator(expectedBadge).First).ToBeVisibleAsync();
+        await session.CheckLayoutAsync("after-" + action);
     }
 
-    private static async Task<string> FileRefundOnlyDraftAsync(IPage page, string title = "包裹退回未签收仍被判仅退款", bool titleIsPublic = false)
+    internal static async Task<string> FileRefundOnlyDraftAsync(Session session, string title = "包裹退回未签收仍被判仅退款", bool titleIsPublic = false)
     {
+        var page = session.Page;
         await page.GotoAsync("/Disputes/New");
+        await session.CheckLayoutOnceAsync("new-type");
         await page.Locator("label.choice", new() { HasText = "仅退款" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        await session.CheckLayoutOnceAsync("new-details");
         await page.Locator("#platform").SelectOptionAsync("1688");
         await page.Locator("#title").FillAsync(title);
         if (titleIsPublic)
@@ -143,7 +151,7 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         return page.Url;
     }
 
-    private static async Task UploadTwoScreenshotsAsync(IPage page)
+    internal static async Task UploadTwoScreenshotsAsync(IPage page)
     {
         var folder = Directory.CreateTempSubdirectory("md-shots-").FullName;
         var first = Path.Combine(folder, "退款记录.png");
@@ -161,9 +169,11 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await Assertions.Expect(page.Locator(".evidence-item")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
     }
 
-    private static async Task RegisterAsync(IPage page, string email)
+    private static async Task RegisterAsync(Session session, string email)
     {
+        var page = session.Page;
         await page.GotoAsync("/Account/Register");
+        await session.CheckLayoutOnceAsync("register");
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync("Correct-Horse-9");
         await page.Locator("#displayName").FillAsync("王芳");

@@ -37,4 +37,17 @@ public sealed class NewDisputeChooserTests(AppFixture app)
 
         merchant.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task The_chooser_and_the_form_keep_their_headings_and_controls_uncovered_at_both_widths()
+    {
+        await using var merchant = await app.NewSessionAsync();
+        await merchant.SignInAsync("merchant@demo.local");
+
+        await merchant.Page.GotoAsync("/Disputes/New");
+        await merchant.ShootAsync("05-new-type");
+        await merchant.Page.GotoAsync("/Disputes/New?type=FrozenFunds");
+        await merchant.ShootAsync("06-new-frozen-funds");
+        merchant.AssertNoConsoleErrors();
+    }
 }

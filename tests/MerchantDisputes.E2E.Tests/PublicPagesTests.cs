@@ -26,6 +26,8 @@ public sealed class PublicPagesTests(AppFixture app)
     {
         await using var visitor = await app.NewSessionAsync();
 
+        Assert.Equal(200, (await visitor.Page.GotoAsync("/"))!.Status);
+        await visitor.ShootAsync("09-home");
         Assert.Equal(200, (await visitor.Page.GotoAsync("/Public"))!.Status);
         await visitor.ShootAsync("11-public");
         Assert.Equal(200, (await visitor.Page.GotoAsync("/Platforms/1688"))!.Status);

@@ -19,7 +19,7 @@ public sealed partial class StaffSecurityTests(AppFixture app)
         await using (var admin = await app.NewSessionAsync(width: 1280, height: 900))
         {
             await admin.SignInAsync("admin@demo.local");
-            await CreateMediatorAsync(admin.Page, email, password);
+            await CreateMediatorAsync(admin, email, password);
             admin.AssertNoConsoleErrors();
         }
 
@@ -56,9 +56,11 @@ public sealed partial class StaffSecurityTests(AppFixture app)
         again.AssertNoConsoleErrors();
     }
 
-    private static async Task CreateMediatorAsync(IPage page, string email, string password)
+    private static async Task CreateMediatorAsync(Session admin, string email, string password)
     {
+        var page = admin.Page;
         await page.GotoAsync("/Admin/Users/New");
+        await admin.CheckLayoutAsync("admin-new-user");
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#displayName").FillAsync("新调解员");
         await page.Locator("#role").SelectOptionAsync("Mediator");
