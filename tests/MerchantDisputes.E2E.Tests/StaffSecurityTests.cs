@@ -31,7 +31,7 @@ public sealed partial class StaffSecurityTests(AppFixture app)
         await mediator.ShootAsync("30-two-factor-setup");
 
         var key = (await mediator.Page.Locator("#shared-key").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        await mediator.Page.Locator("#code").FillAsync(AuthenticatorCodes.Next(email, key));
+        await mediator.Page.Locator("#code").FillAsync(AuthenticatorCodes.Next(app.BaseUrl, email, key));
         await mediator.Page.Locator("#main form button[type=submit]").ClickAsync();
         await Assertions.Expect(mediator.Page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
         await mediator.ShootAsync("31-recovery-codes");
@@ -50,7 +50,10 @@ public sealed partial class StaffSecurityTests(AppFixture app)
         await again.Page.Locator("#main button[type=submit]").ClickAsync();
         await again.Page.WaitForURLAsync(new Regex("/Account/LoginWith2fa"));
         await again.ShootAsync("33-second-step");
-        await again.Page.Locator("#code").FillAsync(AuthenticatorCodes.Next(email, key));
+        // A phone offers its digit pad and the code its text message or app just produced.
+        await Assertions.Expect(again.Page.Locator("#code")).ToHaveAttributeAsync("inputmode", "numeric");
+        await Assertions.Expect(again.Page.Locator("#code")).ToHaveAttributeAsync("autocomplete", "one-time-code");
+        await again.Page.Locator("#code").FillAsync(AuthenticatorCodes.Next(app.BaseUrl, email, key));
         await again.Page.Locator("#main button[type=submit]").ClickAsync();
         await again.Page.WaitForURLAsync("**/Disputes");
         again.AssertNoConsoleErrors();
