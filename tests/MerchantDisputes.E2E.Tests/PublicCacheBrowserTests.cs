@@ -30,11 +30,13 @@ public sealed class PublicCacheBrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_report_kept_in_the_cache_reaches_the_browser_compressed_and_reads_the_same()
     {
-        await using var visitor = await app.NewSessionAsync(baseUrl: _cached!.BaseUrl);
-        var fresh = await visitor.Page.GotoAsync("/reports/2026");
+        await ApiCases.SubmittedAsync(_cached!.BaseUrl);
+        var report = $"/reports/{ApiCases.CurrentYearInChina}";
+        await using var visitor = await app.NewSessionAsync(baseUrl: _cached.BaseUrl);
+        var fresh = await visitor.Page.GotoAsync(report);
         var first = await visitor.Page.Locator("main").InnerTextAsync();
 
-        var kept = await visitor.Page.GotoAsync("/reports/2026");
+        var kept = await visitor.Page.GotoAsync(report);
 
         Assert.Null(await fresh!.HeaderValueAsync("age"));
         Assert.Equal(200, kept!.Status);

@@ -8,9 +8,11 @@ public sealed class PublicPagesTests(AppFixture app)
     [Fact]
     public async Task The_yearly_report_renders_its_charts_with_their_tables()
     {
+        // A year without cases shows no charts, only that it has none.
+        await ApiCases.SubmittedAsync(app.BaseUrl);
         await using var visitor = await app.NewSessionAsync();
 
-        var response = await visitor.Page.GotoAsync("/reports/2026");
+        var response = await visitor.Page.GotoAsync($"/reports/{ApiCases.CurrentYearInChina}");
 
         Assert.Equal(200, response!.Status);
         var charts = visitor.Page.Locator("svg.chart");
@@ -32,6 +34,19 @@ public sealed class PublicPagesTests(AppFixture app)
         await visitor.ShootAsync("11-public");
         Assert.Equal(200, (await visitor.Page.GotoAsync("/Platforms/1688"))!.Status);
         await visitor.ShootAsync("12-platform");
+        visitor.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task A_year_without_cases_shows_its_empty_report_without_breaking_the_layout()
+    {
+        await using var visitor = await app.NewSessionAsync();
+
+        Assert.Equal(200, (await visitor.Page.GotoAsync("/reports/2001"))!.Status);
+
+        await Assertions.Expect(visitor.Page.Locator("#empty .empty")).ToContainTextAsync("2001 年没有提交的案件，暂无统计。");
+        await Assertions.Expect(visitor.Page.Locator("svg.chart")).ToHaveCountAsync(0);
+        await visitor.ShootAsync("14-report-empty-year");
         visitor.AssertNoConsoleErrors();
     }
 

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MerchantDisputes.Benchmarks.Http;
+
+namespace MerchantDisputes.E2E.Tests;
+
+/// <summary>Cases made through the API by the demo merchant, for a page that needs one to exist rather than to be filed.</summary>
+public static class ApiCases
+{
+    /// <summary>
+    /// A RefundOnly case with one screenshot, submitted by the demo merchant: from then on it counts in the statistics
+    /// of the year, so the yearly report has something to draw.
+    /// </summary>
+    public static async Task<string> SubmittedAsync(string baseUrl)
+    {
+        using var merchant = await SignedInAsync(baseUrl, "merchant@demo.local");
+        var created = await merchant.PostAsJsonAsync("/api/v1/disputes", ApiFiling.Body());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using (var upload = await ApiFiling.UploadAsync(merchant, id, ApiFiling.Screenshot(1)))
+        {
+            Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await merchant.PostAsync($"/api/v1/disputes/{id}/submit", null)).StatusCode);
+        return id;
+    }
+
+    /// <summary>The year the app counts in now: statistics go by China Standard Time.</summary>
+    public static int CurrentYearInChina => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+
+    private static async Task<HttpClient> SignedInAsync(string baseUrl, string email)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Demo-Passw0rd!" });
+        Assert.True(login.IsSuccessStatusCode, $"{email} could not sign in: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+}
