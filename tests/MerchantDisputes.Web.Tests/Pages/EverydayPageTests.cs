@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using MerchantDisputes.Web.Tests.Support;
 
 namespace MerchantDisputes.Web.Tests.Pages;
 
 /// <summary>Issue 21's small things, seen on the pages as the people who use them every day read them.</summary>
-public sealed class EverydayPageTests(DisputesAppFactory app) : IClassFixture<DisputesAppFactory>
+public sealed partial class EverydayPageTests(DisputesAppFactory app) : IClassFixture<DisputesAppFactory>
 {
     [Fact]
     public async Task A_report_year_without_cases_says_so_instead_of_printing_rows_of_zero_percent()
@@ -22,4 +23,27 @@ public sealed class EverydayPageTests(DisputesAppFactory app) : IClassFixture<Di
             Assert.Contains("id=\"method\"", page, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task The_platform_agent_reads_a_timeline_numbered_without_a_gap_where_an_internal_note_sits()
+    {
+        var (_, id, mediator, agent) = await PageCast.ForwardedCaseAsync(app);
+        await PageCast.ActOkAsync(mediator, id, "Message", new() { ["body"] = "内部备注：平台此前有类似判罚", ["internal"] = "true" });
+        await PageCast.ActOkAsync(mediator, id, "Message", new() { ["body"] = "请平台在期限内答复" });
+
+        var toAgent = await agent.GetStringAsync($"/Disputes/{id}");
+        var toMediator = await mediator.GetStringAsync($"/Disputes/{id}");
+
+        var agentNumbers = Numbers(toAgent);
+        var mediatorNumbers = Numbers(toMediator);
+        Assert.DoesNotContain("内部备注", toAgent, StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(1, agentNumbers.Count), agentNumbers);
+        Assert.Equal(Enumerable.Range(1, agentNumbers.Count + 1), mediatorNumbers);
+    }
+
+    private static List<int> Numbers(string casePage) =>
+        HashLine().Matches(casePage).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    [GeneratedRegex("<div class=\"hash\" title=\"SHA-256\">#(\\d+) ")]
+    private static partial Regex HashLine();
 }
