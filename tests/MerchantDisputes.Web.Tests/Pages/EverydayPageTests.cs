@@ -41,9 +41,25 @@ public sealed partial class EverydayPageTests(DisputesAppFactory app) : IClassFi
         Assert.Equal(Enumerable.Range(1, agentNumbers.Count + 1), mediatorNumbers);
     }
 
+    [Fact]
+    public async Task Each_answer_the_platform_may_give_is_explained_in_other_words_than_its_name()
+    {
+        var (_, id, _, agent) = await PageCast.ForwardedCaseAsync(app);
+
+        var page = await agent.GetStringAsync($"/Disputes/{id}");
+
+        var options = Outcome().Matches(page).Select(m => (Name: m.Groups["name"].Value, Hint: m.Groups["hint"].Value)).ToList();
+        Assert.Equal(3, options.Count);
+        Assert.Contains(options, o => o.Name == "维持原判定");
+        Assert.All(options, o => Assert.NotEqual(o.Name, o.Hint.TrimEnd('。', '.')));
+    }
+
     private static List<int> Numbers(string casePage) =>
         HashLine().Matches(casePage).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
     [GeneratedRegex("<div class=\"hash\" title=\"SHA-256\">#(\\d+) ")]
     private static partial Regex HashLine();
+
+    [GeneratedRegex("for=\"outcome-\\w+\">\\s*<input[^>]*>\\s*<span>(?<name>[^<]+)<span class=\"hint\">(?<hint>[^<]+)</span>")]
+    private static partial Regex Outcome();
 }
