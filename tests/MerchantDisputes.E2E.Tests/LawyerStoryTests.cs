@@ -5,16 +5,15 @@ namespace MerchantDisputes.E2E.Tests;
 /// <summary>
 /// The lawyer's part in a real browser. A case reaches the lawyers only when the platform leaves it unanswered past
 /// two deadlines, so this class starts an app of its own whose windows are seconds long and whose sweep runs every
-/// second, over its own data folder and the fixture's Azurite.
+/// second (<see cref="OwnApp"/>).
 /// </summary>
 [Collection(Browsers.Name)]
 public sealed class LawyerStoryTests(AppFixture app) : IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("md-e2e-lawyer-").FullName;
-    private AppProcess? _fast;
+    private OwnApp? _fast;
 
     public async Task InitializeAsync() =>
-        _fast = await AppProcess.StartAsync(_data, app.BlobConnectionString, new Dictionary<string, string>
+        _fast = await OwnApp.StartAsync(app, "lawyer", new Dictionary<string, string>
         {
             ["Escalation:PlatformResponseWindow"] = "00:00:02",
             ["Escalation:ReminderWindow"] = "00:00:02",
@@ -29,8 +28,6 @@ public sealed class LawyerStoryTests(AppFixture app) : IAsyncLifetime
         {
             await _fast.DisposeAsync();
         }
-
-        TempFolders.Delete(_data);
     }
 
     [Fact]

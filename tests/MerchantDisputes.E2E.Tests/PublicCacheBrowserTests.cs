@@ -2,17 +2,15 @@ namespace MerchantDisputes.E2E.Tests;
 
 /// <summary>
 /// The public cache as Chromium meets it. The shared app runs with the cache off (its pages must show each test's
-/// writes at once), so this class starts an app of its own with it on, over its own data folder and the fixture's
-/// Azurite.
+/// writes at once), so this class starts an app of its own with it on (<see cref="OwnApp"/>).
 /// </summary>
 [Collection(Browsers.Name)]
 public sealed class PublicCacheBrowserTests(AppFixture app) : IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("md-e2e-cache-").FullName;
-    private AppProcess? _cached;
+    private OwnApp? _cached;
 
     public async Task InitializeAsync() =>
-        _cached = await AppProcess.StartAsync(_data, app.BlobConnectionString, new Dictionary<string, string>
+        _cached = await OwnApp.StartAsync(app, "cache", new Dictionary<string, string>
         {
             ["PublicTransparency:CacheDuration"] = "00:05:00",
         });
@@ -23,8 +21,6 @@ public sealed class PublicCacheBrowserTests(AppFixture app) : IAsyncLifetime
         {
             await _cached.DisposeAsync();
         }
-
-        TempFolders.Delete(_data);
     }
 
     [Fact]
