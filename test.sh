@@ -19,6 +19,10 @@ if [ -x tests/install-azurite.sh ]; then
   step "Azurite (npm) for the blob-store tests"
   tests/install-azurite.sh || failed_setup=1
 fi
+if [ -x tests/install-axe.sh ]; then
+  step "axe-core (npm) for the browser tests' accessibility check"
+  tests/install-axe.sh || failed_setup=1
+fi
 if [ -x tests/install-chromium.sh ]; then
   step "Chromium (Debian) for the browser tests"
   tests/install-chromium.sh || failed_setup=1

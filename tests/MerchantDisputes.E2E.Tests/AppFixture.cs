@@ -99,6 +99,8 @@ public sealed class Session(IBrowserContext context, IPage page, string folder, 
 {
     private static readonly ConcurrentDictionary<string, byte> CheckedOnce = new(StringComparer.Ordinal);
 
+    private bool _axeServed;
+
     public IPage Page { get; } = page;
     public List<string> ConsoleErrors { get; } = [];
 
@@ -144,8 +146,21 @@ public sealed class Session(IBrowserContext context, IPage page, string folder, 
         await Page.SetViewportSizeAsync(390, 844);
     }
 
-    /// <summary>Fails the test if the current page is wider than the screen or covers a control or heading, at either width.</summary>
-    public Task CheckLayoutAsync(string name) => LayoutCheck.AssertSoundAsync(Page, name, folder);
+    /// <summary>
+    /// Fails the test if the current page is wider than the screen or covers a control or heading, at either width
+    /// (<see cref="LayoutCheck"/>), or breaks an axe-core rule (<see cref="AccessibilityCheck"/>).
+    /// </summary>
+    public async Task CheckLayoutAsync(string name)
+    {
+        await LayoutCheck.AssertSoundAsync(Page, name, folder);
+        if (!_axeServed)
+        {
+            await AccessibilityCheck.ServeAxeAsync(Page);
+            _axeServed = true;
+        }
+
+        await AccessibilityCheck.AssertNoViolationsAsync(Page, name, folder);
+    }
 
     /// <summary>The same, once per test run for pages every story passes through (sign-in, the new-case form).</summary>
     public Task CheckLayoutOnceAsync(string name) =>
