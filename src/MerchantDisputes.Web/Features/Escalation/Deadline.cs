@@ -27,8 +27,28 @@ public sealed record Deadline(string TextKey, DateTimeOffset At, TimeSpan Left)
             return ("Countdown.Passed", 0, 0);
         }
 
+        if (Left < TimeSpan.FromMinutes(1))
+        {
+            return ("Countdown.UnderAMinute", 0, 0);
+        }
+
         return Left >= TimeSpan.FromDays(1)
             ? ("Countdown.DaysHours", (int)Left.TotalDays, Left.Hours)
             : ("Countdown.HoursMinutes", (int)Left.TotalHours, Left.Minutes);
+    }
+
+    /// <summary>
+    /// A window as people say it, exactly, largest unit first and zero units left out: 7 天, 1 天 12 小时,
+    /// 1 分钟, 2 秒 (a configured window is never rounded to a unit it is not).
+    /// </summary>
+    public static IEnumerable<(string Key, int Value)> Parts(TimeSpan window)
+    {
+        (string Key, int Value)[] parts =
+        [
+            ("Duration.Days", window.Days), ("Duration.Hours", window.Hours),
+            ("Duration.Minutes", window.Minutes), ("Duration.Seconds", window.Seconds),
+        ];
+        var named = parts.Where(p => p.Value > 0).ToArray();
+        return named.Length > 0 ? named : [("Duration.Seconds", 0)];
     }
 }
