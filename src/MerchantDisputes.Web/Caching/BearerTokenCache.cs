@@ -72,8 +72,8 @@ internal sealed class BearerTickets(TimeProvider time) : IDisposable
         context.Success();
     }
 
-    /// <summary>Caches a copy of <paramref name="ticket"/> for <paramref name="token"/> until its expiry, at most <see cref="BearerTokenCache.MaxAge"/>.</summary>
-    public void Add(string token, AuthenticationTicket ticket)
+    /// <summary>Caches a copy of <paramref name="ticket"/> for the Authorization <paramref name="header"/> until its expiry, at most <see cref="BearerTokenCache.MaxAge"/>.</summary>
+    public void Add(string header, AuthenticationTicket ticket)
     {
         var now = time.GetUtcNow();
         if (ticket.Properties.ExpiresUtc is not { } expires || expires <= now)
@@ -82,7 +82,7 @@ internal sealed class BearerTickets(TimeProvider time) : IDisposable
         }
 
         var until = expires < now + BearerTokenCache.MaxAge ? expires : now + BearerTokenCache.MaxAge;
-        _cache.Set(Prefix + token, new Cached(ticket.Clone(), until), new MemoryCacheEntryOptions { AbsoluteExpiration = until, Size = 1 });
+        _cache.Set(header, new Cached(ticket.Clone(), until), new MemoryCacheEntryOptions { AbsoluteExpiration = until, Size = 1 });
     }
 
     public void Dispose() => _cache.Dispose();
@@ -106,7 +106,8 @@ internal sealed class CachingTicketProtector(ISecureDataFormat<AuthenticationTic
             return inner.Unprotect(protectedText, purpose);
         }
 
-        if (tickets.Find(BearerTickets.Prefix + protectedText) is { } cached)
+        var header = BearerTickets.Prefix + protectedText;
+        if (tickets.Find(header) is { } cached)
         {
             return cached;
         }
@@ -114,7 +115,7 @@ internal sealed class CachingTicketProtector(ISecureDataFormat<AuthenticationTic
         var ticket = inner.Unprotect(protectedText);
         if (ticket is not null)
         {
-            tickets.Add(protectedText, ticket);
+            tickets.Add(header, ticket);
         }
 
         return ticket;

@@ -104,18 +104,18 @@ public sealed class BearerTokenCacheTests(DisputesAppFactory app) : IClassFixtur
         using var tickets = new BearerTickets(clock);
         var soon = Ticket(clock.GetUtcNow().AddMinutes(1));
         var later = Ticket(clock.GetUtcNow().AddHours(1));
-        tickets.Add("soon", soon);
+        tickets.Add("Bearer soon", soon);
         for (var i = 1; i < BearerTokenCache.MaxTickets; i++)
         {
-            tickets.Add($"token-{i}", later);
+            tickets.Add($"Bearer token-{i}", later);
         }
 
-        tickets.Add("one too many", later);
+        tickets.Add("Bearer one too many", later);
         Assert.Null(tickets.Find("Bearer one too many"));
 
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Null(tickets.Find("Bearer soon"));
-        tickets.Add("after expiry", later);
+        tickets.Add("Bearer after expiry", later);
         Assert.NotNull(tickets.Find("Bearer after expiry"));
     }
 

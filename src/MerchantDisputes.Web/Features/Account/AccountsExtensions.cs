@@ -30,7 +30,6 @@ public static class AccountsExtensions
         // Reset links last one hour; Identity's other data-protection tokens keep their own provider and lifespan.
         services.Configure<PasswordResetTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
         services.AddScoped<PasswordRecovery>();
-        AppOptions.Add(services);
 
         // The cookie's principal is rebuilt when its security stamp is checked; the proof of a second factor must survive that.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
