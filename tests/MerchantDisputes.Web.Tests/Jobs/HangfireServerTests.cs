@@ -101,6 +101,32 @@ public sealed class HangfireServerTests
     }
 
     [Fact]
+    public async Task A_sweep_that_fails_in_the_middle_of_a_batch_is_finished_by_the_jobs_next_run()
+    {
+        using var app = new SweepFaultsAppFactory(jobs: true);
+        _ = app.CreateClient();
+        var seed = new CaseSeeder(app);
+        var count = (2 * Features.Escalation.DeadlineSweep.BatchSize) + 37;
+        var ids = await seed.ManyAwaitingPlatformAsync(await seed.MerchantAsync(), CaseWindows.Default, count);
+        app.Faults.FailOnCaseUpdate(Features.Escalation.DeadlineSweep.BatchSize + 100);
+
+        app.Clock.Advance(CaseWindows.Default.PlatformResponse);
+
+        var limit = DateTime.UtcNow + PollLimit;
+        var reminded = 0;
+        while (reminded < count && DateTime.UtcNow < limit)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            reminded = await app.WithDbAsync(db => db.Disputes.CountAsync(d => ids.Contains(d.Id) && d.EscalationLevel == EscalationLevel.Reminded));
+        }
+
+        Assert.Equal(1, app.Faults.Fired);
+        Assert.Equal(count, reminded);
+        Assert.Equal(count, await app.WithDbAsync(db => db.TimelineEntries.CountAsync(e => ids.Contains(e.DisputeId) && e.Kind == "Escalate")));
+        Assert.Equal(count, await app.WithDbAsync(db => db.Notifications.CountAsync(n => ids.Contains(n.DisputeId) && n.Kind == "Escalate")));
+    }
+
+    [Fact]
     public async Task The_job_dashboard_is_for_admins_only()
     {
         using var app = new RealTimeJobsAppFactory();

@@ -43,8 +43,9 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         // A merchant's dashboard: their cases, newest first.
         builder.HasIndex(d => new { d.MerchantId, d.CreatedAt });
 
-        // The deadline sweep reads only due cases: (status, next deadline).
-        builder.HasIndex(d => new { d.Status, d.DeadlineAt });
+        // The deadline sweep reads only due cases, one status at a time, in keyset pages ordered by (next deadline, Id):
+        // with the Id in the index a page is an index range read in order, never a sort of every due case.
+        builder.HasIndex(d => new { d.Status, d.DeadlineAt, d.Id });
 
         // Public statistics (Web: Features/Transparency/PublicQueries): every distribution filters on the submission month
         // (China Standard Time), optionally one platform, and groups by columns that these indexes carry, so each

@@ -176,9 +176,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("PlatformId", "SubmittedAt");
 
-                    b.HasIndex("Status", "DeadlineAt");
-
                     b.HasIndex("Status", "RespondBy");
+
+                    b.HasIndex("Status", "DeadlineAt", "Id");
 
                     b.HasIndex(new[] { "RespondBy", "SubmittedAt", "Id" }, "IX_Disputes_Queue");
 

@@ -171,9 +171,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("PlatformId", "SubmittedAt");
 
-                    b.HasIndex("Status", "DeadlineAt");
-
                     b.HasIndex("Status", "RespondBy");
+
+                    b.HasIndex("Status", "DeadlineAt", "Id");
 
                     b.HasIndex(new[] { "RespondBy", "SubmittedAt", "Id" }, "IX_Disputes_Queue");
 

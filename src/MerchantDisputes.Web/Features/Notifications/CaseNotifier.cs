@@ -47,19 +47,27 @@ public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
     };
 
     /// <summary>Adds the notices for the entries the aggregate just appended; the caller saves.</summary>
-    public async Task QueueAsync(Dispute dispute, Actor actor, CancellationToken cancellationToken)
+    public Task QueueAsync(Dispute dispute, Actor actor, CancellationToken cancellationToken) =>
+        QueueAsync(dispute, actor, new RecipientDirectory(), cancellationToken);
+
+    /// <summary>
+    /// The same, with the role look-ups and e-mail addresses kept in <paramref name="directory"/>, which may outlive
+    /// this call: the deadline sweep keeps one for a whole sweep, so each role is read once, not once per case.
+    /// </summary>
+    public async Task QueueAsync(Dispute dispute, Actor actor, RecipientDirectory directory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispute);
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(directory);
         foreach (var entry in dispute.Timeline)
         {
-            var recipients = await RecipientsAsync(dispute, entry, cancellationToken);
+            var recipients = await RecipientsAsync(dispute, entry, directory, cancellationToken);
             recipients.Remove(actor.UserId ?? Guid.Empty);
-            await AddAsync(dispute, entry, recipients, cancellationToken);
+            await AddAsync(dispute, entry, recipients, directory, cancellationToken);
         }
     }
 
-    private async Task<HashSet<Guid>> RecipientsAsync(Dispute dispute, TimelineEntry entry, CancellationToken cancellationToken)
+    private async Task<HashSet<Guid>> RecipientsAsync(Dispute dispute, TimelineEntry entry, RecipientDirectory directory, CancellationToken cancellationToken)
     {
         var parties = PartiesFor(dispute, entry);
         var ids = new HashSet<Guid>();
@@ -70,7 +78,7 @@ public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
 
         if (parties.HasFlag(Parties.AllMediators) || (parties.HasFlag(Parties.AssignedMediator) && dispute.AssignedMediatorId is null))
         {
-            ids.UnionWith(await InRoleAsync(Roles.Mediator, null, cancellationToken));
+            ids.UnionWith(await directory.InRoleAsync(db, Roles.Mediator, null, cancellationToken));
         }
         else if (parties.HasFlag(Parties.AssignedMediator))
         {
@@ -79,12 +87,12 @@ public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
 
         if (parties.HasFlag(Parties.PlatformAgents))
         {
-            ids.UnionWith(await InRoleAsync(Roles.PlatformAgent, dispute.PlatformId, cancellationToken));
+            ids.UnionWith(await directory.InRoleAsync(db, Roles.PlatformAgent, dispute.PlatformId, cancellationToken));
         }
 
         if (parties.HasFlag(Parties.Lawyers))
         {
-            ids.UnionWith(await InRoleAsync(Roles.Lawyer, null, cancellationToken));
+            ids.UnionWith(await directory.InRoleAsync(db, Roles.Lawyer, null, cancellationToken));
         }
 
         return ids;
@@ -119,14 +127,7 @@ public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
         return entry.Data().GetValueOrDefault("level") == nameof(EscalationLevel.LegalReview) ? everyone | Parties.Lawyers : everyone;
     }
 
-    private async Task<List<Guid>> InRoleAsync(string role, int? platformId, CancellationToken cancellationToken) =>
-        await db.Users
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
-            .Where(u => platformId == null || u.PlatformId == platformId)
-            .Select(u => u.Id)
-            .ToListAsync(cancellationToken);
-
-    private async Task AddAsync(Dispute dispute, TimelineEntry entry, HashSet<Guid> recipients, CancellationToken cancellationToken)
+    private async Task AddAsync(Dispute dispute, TimelineEntry entry, HashSet<Guid> recipients, RecipientDirectory directory, CancellationToken cancellationToken)
     {
         if (recipients.Count == 0)
         {
@@ -134,9 +135,7 @@ public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        var emails = await db.Users.Where(u => recipients.Contains(u.Id) && u.Email != null)
-            .Select(u => new { u.Id, u.Email })
-            .ToListAsync(cancellationToken);
+        var emails = await directory.EmailsAsync(db, recipients, cancellationToken);
         foreach (var recipient in recipients)
         {
             db.Notifications.Add(new Notification
@@ -148,7 +147,7 @@ public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
 
         foreach (var email in emails)
         {
-            db.OutboxEmails.Add(Mail.For(email.Email!, dispute.CaseNumber, dispute.Id, entry.Kind, now));
+            db.OutboxEmails.Add(Mail.For(email, dispute.CaseNumber, dispute.Id, entry.Kind, now));
         }
     }
 }
