@@ -125,6 +125,10 @@ public sealed partial class DeadlineSweep(
         IServiceProvider services, List<Dispute> batch, Sweep sweep, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<DisputesDbContext>();
+
+        // Only the moved cases changed (with their new timeline entries); the notices are added as new. Scanning just
+        // those cases saves comparing every tracked entity again inside SaveChanges.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var moved = new List<(Dispute Case, Step Step)>();
         var unmoved = 0;
         foreach (var dispute in batch)
@@ -136,6 +140,7 @@ public sealed partial class DeadlineSweep(
             }
             else
             {
+                db.Entry(dispute).DetectChanges();
                 moved.Add((dispute, step));
             }
         }
