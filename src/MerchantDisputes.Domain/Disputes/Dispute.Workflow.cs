@@ -25,7 +25,7 @@ public sealed partial class Dispute
     public void RequestInfo(Actor mediator, string message, DateTimeOffset? dueBy, CaseWindows windows, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(windows);
-        var deadline = dueBy ?? now + windows.MerchantInfo;
+        var deadline = dueBy ?? windows.Due(windows.MerchantInfo, now);
         var errors = new ValidationErrors();
         errors.RequireText("message", message, MessageMaxLength);
         if (deadline <= now || (dueBy is not null && deadline > now + MaxInfoWindow))
@@ -35,14 +35,14 @@ public sealed partial class Dispute
 
         errors.ThrowIfAny();
         Move(DisputeAction.RequestInfo, mediator, now, new() { ["message"] = message.Trim(), ["dueBy"] = Stamp(deadline) });
-        DeadlineAt = deadline;
+        SetTimer(dueBy is null ? windows.MerchantInfo : null, now, deadline);
     }
 
     public void ProvideInfo(Actor merchant, string message, DateTimeOffset now)
     {
         RequireText("message", message, MessageMaxLength);
         Move(DisputeAction.ProvideInfo, merchant, now, new() { ["message"] = message.Trim() });
-        DeadlineAt = null;
+        SetTimer(null, now, null);
     }
 
     public void Reject(Actor mediator, string reason, DateTimeOffset now)
@@ -57,12 +57,12 @@ public sealed partial class Dispute
     {
         ArgumentNullException.ThrowIfNull(windows);
         OptionalText("note", note, MessageMaxLength);
-        var respondBy = now + windows.PlatformResponse;
+        var respondBy = windows.Due(windows.PlatformResponse, now);
         Move(DisputeAction.Forward, mediator, now, new() { ["note"] = Blank(note), ["respondBy"] = Stamp(respondBy) });
         ForwardedAt ??= now;
         FirstRespondBy ??= respondBy;
         RespondBy = respondBy;
-        DeadlineAt = respondBy;
+        SetTimer(windows.PlatformResponse, now, respondBy);
         EscalationLevel = EscalationLevel.None;
         RespondedAt = null;
         Outcome = null;
@@ -101,7 +101,7 @@ public sealed partial class Dispute
             TimeToFirstAnswer = ForwardedAt is { } forwarded ? now - forwarded : null;
         }
 
-        DeadlineAt = now + windows.AutoResolve;
+        SetTimer(windows.AutoResolve, now, windows.Due(windows.AutoResolve, now));
     }
 
     public void Accept(Actor merchant, DateTimeOffset now)
@@ -116,7 +116,7 @@ public sealed partial class Dispute
         RequireText("reason", reason, ReasonMaxLength);
         Move(DisputeAction.Contest, merchant, now, new() { ["reason"] = reason.Trim() });
         Contested = true;
-        DeadlineAt = null;
+        SetTimer(null, now, null);
     }
 
     /// <summary>A mediator ends a case that cannot go further (typically contested with no agreement possible).</summary>
@@ -153,7 +153,10 @@ public sealed partial class Dispute
         Rating = CaseRatings.Compute(Facts());
     }
 
-    /// <summary>One step up the ladder for a platform past its RespondBy. Returns false when not yet due.</summary>
+    /// <summary>
+    /// One step up the ladder for a platform past its RespondBy: reminder, legal review, final notice (with the
+    /// listing date), public listing. Returns false when not yet due.
+    /// </summary>
     public bool Escalate(CaseWindows windows, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(windows);
@@ -164,18 +167,62 @@ public sealed partial class Dispute
         }
 
         var next = EscalationLevel + 1;
-        Move(DisputeAction.Escalate, Actor.System, now, new() { ["level"] = next.ToString(), ["lapsed"] = Stamp(due) });
-        EscalationLevel = next;
-        RespondBy = next switch
+        Window? window = next switch
         {
-            EscalationLevel.Reminded => due + windows.Reminder,
-            EscalationLevel.LegalReview => due + windows.LegalReview,
-            _ => RespondBy,
+            EscalationLevel.Reminded => windows.Reminder,
+            EscalationLevel.LegalReview => windows.LegalReview,
+            EscalationLevel.FinalNotice => windows.FinalNotice,
+            _ => null,
         };
-        DeadlineAt = next == EscalationLevel.PublicNoResponse ? null : RespondBy;
+        DateTimeOffset? nextDue = window is { } w ? windows.Due(w, due) : null;
+        var data = new Dictionary<string, string?> { ["level"] = next.ToString(), ["lapsed"] = Stamp(due) };
+        if (next == EscalationLevel.FinalNotice)
+        {
+            data["listingAt"] = Stamp(nextDue!.Value);
+        }
+
+        Move(DisputeAction.Escalate, Actor.System, now, data);
+        EscalationLevel = next;
+        RespondBy = nextDue ?? RespondBy;
+        SetTimer(window, due, nextDue);
+        RemindedAt = next == EscalationLevel.Reminded ? now : RemindedAt;
+        FinalNoticeAt = next == EscalationLevel.FinalNotice ? now : FinalNoticeAt;
         if (next == EscalationLevel.PublicNoResponse)
         {
             Rating = CaseRating.NotRated;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Counts the running working-day timer again on <paramref name="windows"/>' calendar (after an admin changed a
+    /// day) and writes the move and its reason on the timeline. Returns false when the deadline stays.
+    /// </summary>
+    public bool RecomputeDeadline(CaseWindows windows, string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        if (DeadlineAt is not { } old || DeadlineFrom is not { } from || !Window.TryParse(DeadlineWindow, out var window)
+            || !window.InWorkingDays)
+        {
+            return false;
+        }
+
+        var moved = windows.Due(window, from);
+        if (moved == old)
+        {
+            return false;
+        }
+
+        Append("DeadlineMoved", Actor.System, now, new Dictionary<string, string?>
+        {
+            ["from"] = Stamp(old), ["to"] = Stamp(moved), ["reason"] = reason,
+        });
+        DeadlineAt = moved;
+        if (Status == DisputeStatus.AwaitingPlatform)
+        {
+            FirstRespondBy = EscalationLevel == EscalationLevel.None && FirstRespondBy == old ? moved : FirstRespondBy;
+            RespondBy = moved;
         }
 
         return true;
@@ -220,10 +267,17 @@ public sealed partial class Dispute
     public TimelineEntry Record(Actor actor, string kind, IReadOnlyDictionary<string, string?> data, DateTimeOffset now) =>
         Append(kind, actor, now, data);
 
+    private void SetTimer(Window? window, DateTimeOffset from, DateTimeOffset? at)
+    {
+        DeadlineAt = at;
+        DeadlineFrom = at is null ? null : from;
+        DeadlineWindow = at is null ? null : window?.ToString();
+    }
+
     private void End(DateTimeOffset now)
     {
         EndedAt = now;
-        DeadlineAt = null;
+        SetTimer(null, now, null);
         Rating = CaseRatings.Compute(Facts());
     }
 

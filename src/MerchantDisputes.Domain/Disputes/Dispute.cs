@@ -70,6 +70,18 @@ public sealed partial class Dispute
     /// </summary>
     public DateTimeOffset? DeadlineAt { get; private set; }
 
+    /// <summary>Where the running timer started; with <see cref="DeadlineWindow"/> a calendar change recomputes it.</summary>
+    public DateTimeOffset? DeadlineFrom { get; private set; }
+
+    /// <summary>The window the running timer counts ("7wd", "7.00:00:00"); null for a date a mediator chose.</summary>
+    public string? DeadlineWindow { get; private set; }
+
+    /// <summary>When the platform was reminded (step 1), shown on the public listing.</summary>
+    public DateTimeOffset? RemindedAt { get; private set; }
+
+    /// <summary>When the platform got its final notice before public listing, shown on the listing.</summary>
+    public DateTimeOffset? FinalNoticeAt { get; private set; }
+
     public Guid? AssignedMediatorId { get; private set; }
     public DateTimeOffset? RespondedAt { get; private set; }
     public PlatformOutcome? Outcome { get; private set; }

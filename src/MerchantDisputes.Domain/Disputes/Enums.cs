@@ -27,7 +27,10 @@ public enum EscalationLevel
     None = 0,
     Reminded = 1,
     LegalReview = 2,
-    PublicNoResponse = 3,
+
+    /// <summary>The platform is told the exact date it will be listed unless it answers (a right of reply).</summary>
+    FinalNotice = 3,
+    PublicNoResponse = 4,
 }
 
 /// <summary>消费评级: computed when a case ends, never typed in. Declared worst first.</summary>

@@ -32,6 +32,7 @@ public abstract class DisputesDbContext(DbContextOptions options)
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Notifications.OutboxEmail> OutboxEmails => Set<Notifications.OutboxEmail>();
     public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
+    public DbSet<Calendar.CalendarChange> CalendarChanges => Set<Calendar.CalendarChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -89,8 +89,9 @@ public sealed partial class OutboxDispatcher(DisputesDbContext db, IEmailSender 
 
     public async Task<int> DispatchAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         var batch = await db.OutboxEmails
-            .Where(e => e.SentAt == null && e.Attempts < OutboxEmail.MaxAttempts)
+            .Where(e => e.SentAt == null && e.Attempts < OutboxEmail.MaxAttempts && e.CreatedAt <= now)
             .OrderBy(e => e.CreatedAt)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);

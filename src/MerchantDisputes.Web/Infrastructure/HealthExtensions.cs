@@ -16,7 +16,8 @@ public static class HealthExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddEvidenceStoreCheck("evidence-store", [ReadyTag])
-            .AddCheck<JobStorageHealthCheck>("job-storage", tags: [ReadyTag]);
+            .AddCheck<JobStorageHealthCheck>("job-storage", tags: [ReadyTag])
+            .AddCheck<Features.Calendar.CalendarHealthCheck>("working-day-calendar", tags: [ReadyTag]);
     }
 
     /// <summary>/health/live says the process answers; /health/ready also checks what it depends on.</summary>

@@ -171,7 +171,7 @@ public static class SweepDatabase
 
             var created = first + (step * i);
             var (status, deadline, respondBy) = Timer(isDue, i, random);
-            var forwarded = (respondBy ?? deadline ?? Now) - CaseWindows.Default.PlatformResponse;
+            var forwarded = (respondBy ?? deadline ?? Now) - TimeSpan.FromDays(9); // about 7 working days
             p["$id"].Value = Guid.CreateVersion7(created);
             p["$amount"].Value = 10_000 + (i % 90_000);
             p["$mediator"].Value = mediator;
@@ -187,7 +187,7 @@ public static class SweepDatabase
             p["$platform"].Value = (i % 10) + 1;
             p["$order"].Value = $"SO{i:D10}";
             p["$tracking"].Value = $"SF{i:D12}";
-            p["$responded"].Value = status == DisputeStatus.PlatformResponded ? (deadline!.Value - CaseWindows.Default.AutoResolve).UtcTicks : DBNull.Value;
+            p["$responded"].Value = status == DisputeStatus.PlatformResponded ? (deadline!.Value - CaseWindows.Default.AutoResolve.Duration).UtcTicks : DBNull.Value;
             p["$status"].Value = status.ToString();
             p["$submitted"].Value = created.AddHours(1).UtcTicks;
             p["$title"].Value = $"仅退款申诉 {i}";

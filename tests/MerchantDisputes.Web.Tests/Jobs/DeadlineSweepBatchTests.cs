@@ -29,7 +29,7 @@ public sealed class DeadlineSweepBatchTests : IDisposable
         var count = DeadlineSweep.BatchSize + 37;
         var ids = await _seed.ManyAwaitingPlatformAsync(await _seed.MerchantAsync(), Windows, count);
         var seeded = await VersionsAsync(ids);
-        _app.Clock.Advance(Windows.PlatformResponse);
+        _app.Clock.AdvanceTo(Windows.PlatformResponse);
         var changed = Guid.Empty;
         _app.Faults.BeforeEscalationSave(async sweepContext =>
         {
@@ -69,7 +69,7 @@ public sealed class DeadlineSweepBatchTests : IDisposable
         var ids = await _seed.ManyAwaitingPlatformAsync(merchant, Windows, count);
         var seeded = await VersionsAsync(ids);
         var emailsBefore = await _app.WithDbAsync(db => db.OutboxEmails.CountAsync());
-        _app.Clock.Advance(Windows.PlatformResponse);
+        _app.Clock.AdvanceTo(Windows.PlatformResponse);
         _app.Faults.FailOnCaseUpdate(DeadlineSweep.BatchSize + (DeadlineSweep.BatchSize / 2));
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(SweepAsync);
@@ -99,7 +99,7 @@ public sealed class DeadlineSweepBatchTests : IDisposable
         var agent = await Staff.CreateAsync(_app, "agent-sweep@staff.test", Domain.Users.Roles.PlatformAgent, "1688");
         var count = DeadlineSweep.BatchSize + 37;
         var ids = await _seed.ManyAwaitingPlatformAsync(await _seed.MerchantAsync(), Windows, count);
-        _app.Clock.Advance(Windows.PlatformResponse);
+        _app.Clock.AdvanceTo(Windows.PlatformResponse);
         var before = _app.Faults.RoleQueries;
 
         var result = await SweepAsync();

@@ -26,11 +26,15 @@ public sealed class DeadlineSweepTests : IDisposable
     {
         var id = await _seed.AwaitingPlatformAsync(await _seed.MerchantAsync(), Windows);
         var start = _app.Clock.GetUtcNow();
+        var answer = Windows.Due(Windows.PlatformResponse, start);
+        var reminder = Windows.Due(Windows.Reminder, answer);
+        var review = Windows.Due(Windows.LegalReview, reminder);
         var deadlines = new[]
         {
-            (At: start + Windows.PlatformResponse, Level: EscalationLevel.Reminded),
-            (At: start + Windows.PlatformResponse + Windows.Reminder, Level: EscalationLevel.LegalReview),
-            (At: start + Windows.PlatformResponse + Windows.Reminder + Windows.LegalReview, Level: EscalationLevel.PublicNoResponse),
+            (At: answer, Level: EscalationLevel.Reminded),
+            (At: reminder, Level: EscalationLevel.LegalReview),
+            (At: review, Level: EscalationLevel.FinalNotice),
+            (At: Windows.Due(Windows.FinalNotice, review), Level: EscalationLevel.PublicNoResponse),
         };
 
         var before = EscalationLevel.None;
@@ -56,7 +60,7 @@ public sealed class DeadlineSweepTests : IDisposable
     public async Task Re_running_the_sweep_changes_nothing()
     {
         var id = await _seed.AwaitingPlatformAsync(await _seed.MerchantAsync(), Windows);
-        _app.Clock.Advance(Windows.PlatformResponse);
+        _app.Clock.AdvanceTo(Windows.PlatformResponse);
         var first = await SweepAsync();
         var after = await ReadAsync(id);
 
@@ -74,13 +78,13 @@ public sealed class DeadlineSweepTests : IDisposable
     {
         var merchant = await _seed.MerchantAsync();
         var id = await _seed.AwaitingPlatformAsync(merchant, Windows);
-        _app.Clock.Advance(Windows.PlatformResponse);
+        _app.Clock.AdvanceTo(Windows.PlatformResponse);
         await SweepAsync();
 
         await ActAsync(id, (d, now) => d.RespondAsPlatform(
             new Domain.Users.Actor(Guid.NewGuid(), Domain.Users.Roles.PlatformAgent, 1), PlatformOutcome.Reversed, "已撤销", Windows, now));
         // Past the next step of the ladder, before the merchant's auto-resolve window ends.
-        _app.Clock.Advance(Windows.Reminder);
+        _app.Clock.AdvanceTo(Windows.Reminder);
         await SweepAsync();
 
         var answered = await ReadAsync(id);
@@ -94,7 +98,7 @@ public sealed class DeadlineSweepTests : IDisposable
     {
         var id = await _seed.NeedsInfoAsync(await _seed.MerchantAsync(), Windows);
 
-        _app.Clock.Advance(Windows.MerchantInfo - Tick);
+        _app.Clock.SetUtcNow(Windows.Due(Windows.MerchantInfo, _app.Clock.GetUtcNow()) - Tick);
         await SweepAsync();
         Assert.Equal(DisputeStatus.NeedsInfo, (await ReadAsync(id)).Status);
         _app.Clock.Advance(Tick);
@@ -112,7 +116,7 @@ public sealed class DeadlineSweepTests : IDisposable
     {
         var id = await _seed.PlatformRespondedAsync(await _seed.MerchantAsync(), Windows);
 
-        _app.Clock.Advance(Windows.AutoResolve);
+        _app.Clock.AdvanceTo(Windows.AutoResolve);
         var result = await SweepAsync();
 
         var resolved = await ReadAsync(id);
@@ -131,7 +135,7 @@ public sealed class DeadlineSweepTests : IDisposable
             ids.Add(await _seed.AwaitingPlatformAsync(merchant, Windows));
         }
 
-        _app.Clock.Advance(Windows.PlatformResponse);
+        _app.Clock.AdvanceTo(Windows.PlatformResponse);
         var results = await Task.WhenAll(SweepAsync(), SweepAsync());
 
         Assert.Equal(ids.Count, results.Sum(r => r.Escalated));
@@ -148,7 +152,7 @@ public sealed class DeadlineSweepTests : IDisposable
         var count = DeadlineSweep.BatchSize + 37;
         var ids = await _seed.ManyAwaitingPlatformAsync(merchant, Windows, count);
 
-        _app.Clock.Advance(Windows.PlatformResponse);
+        _app.Clock.AdvanceTo(Windows.PlatformResponse);
         var result = await SweepAsync();
 
         Assert.Equal(count, result.Escalated);
@@ -159,11 +163,12 @@ public sealed class DeadlineSweepTests : IDisposable
     public async Task Cases_not_yet_due_and_ended_cases_are_left_alone()
     {
         var merchant = await _seed.MerchantAsync();
+        var start = _app.Clock.GetUtcNow();
         var due = await _seed.AwaitingPlatformAsync(merchant, Windows);
         _app.Clock.Advance(TimeSpan.FromDays(1));
         var notDue = await _seed.AwaitingPlatformAsync(merchant, Windows);
 
-        _app.Clock.Advance(Windows.PlatformResponse - TimeSpan.FromDays(1));
+        _app.Clock.SetUtcNow(Windows.Due(Windows.PlatformResponse, start));
         var result = await SweepAsync();
 
         Assert.Equal(1, result.Escalated);

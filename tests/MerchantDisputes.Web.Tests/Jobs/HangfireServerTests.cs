@@ -94,7 +94,7 @@ public sealed class HangfireServerTests
         }
 
         using var after = new RestartedAppFactory(folder);
-        after.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero) + windows.PlatformResponse + TimeSpan.FromHours(1));
+        after.Clock.SetUtcNow(windows.Due(windows.PlatformResponse, new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)) + TimeSpan.FromHours(1));
         _ = after.CreateClient();
 
         Assert.True(await PollAsync(after, id, d => d.EscalationLevel == EscalationLevel.Reminded), "the due case was not escalated after the restart");
@@ -110,7 +110,7 @@ public sealed class HangfireServerTests
         var ids = await seed.ManyAwaitingPlatformAsync(await seed.MerchantAsync(), CaseWindows.Default, count);
         app.Faults.FailOnCaseUpdate(Features.Escalation.DeadlineSweep.BatchSize + 100);
 
-        app.Clock.Advance(CaseWindows.Default.PlatformResponse);
+        app.Clock.AdvanceTo(CaseWindows.Default.PlatformResponse);
 
         var limit = DateTime.UtcNow + PollLimit;
         var reminded = 0;

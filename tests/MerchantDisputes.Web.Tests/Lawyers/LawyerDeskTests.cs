@@ -67,9 +67,9 @@ public sealed class LawyerDeskTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await mediator.PostAsync($"/api/v1/disputes/{id}/forward", new { })).StatusCode);
 
         var sweep = _app.Services.GetRequiredService<DeadlineSweep>();
-        _app.Clock.Advance(CaseWindows.Default.PlatformResponse);
+        _app.Clock.AdvanceTo(CaseWindows.Default.PlatformResponse);
         await sweep.RunAsync(CancellationToken.None);
-        _app.Clock.Advance(CaseWindows.Default.Reminder);
+        _app.Clock.AdvanceTo(CaseWindows.Default.Reminder);
         await sweep.RunAsync(CancellationToken.None);
         return (email, id);
     }

@@ -95,17 +95,17 @@ public sealed class SweepMetricsTests : IDisposable
         var sweep = _app.Services.GetRequiredService<DeadlineSweep>();
 
         await sweep.RunAsync(CancellationToken.None);
-        foreach (var window in new[] { windows.PlatformResponse, windows.Reminder, windows.LegalReview })
+        foreach (var window in new[] { windows.PlatformResponse, windows.Reminder, windows.LegalReview, windows.FinalNotice })
         {
-            _app.Clock.Advance(window);
+            _app.Clock.AdvanceTo(window);
             await sweep.RunAsync(CancellationToken.None);
         }
 
         Assert.Equal(
-            ["Reminded", "LegalReview", "PublicNoResponse"],
+            ["Reminded", "LegalReview", "FinalNotice", "PublicNoResponse"],
             escalations.GetMeasurementSnapshot().Select(m => (string)m.Tags["step"]!));
         Assert.All(escalations.GetMeasurementSnapshot(), m => Assert.Equal(1, m.Value));
-        Assert.Equal(4, durations.GetMeasurementSnapshot().Count);
+        Assert.Equal(5, durations.GetMeasurementSnapshot().Count);
         Assert.All(durations.GetMeasurementSnapshot(), m => Assert.True(m.Value >= 0));
     }
 }

@@ -49,7 +49,7 @@ public sealed class LawyerPageTests : IDisposable
         var windows = CaseWindows.Default;
         foreach (var step in new[] { windows.PlatformResponse, windows.Reminder })
         {
-            _app.Clock.Advance(step);
+            _app.Clock.AdvanceTo(step);
             await using var scope = _app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DeadlineSweep>().RunAsync(CancellationToken.None);
         }

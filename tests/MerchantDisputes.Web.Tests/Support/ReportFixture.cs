@@ -76,7 +76,7 @@ public sealed class ReportFixture : IAsyncLifetime
 {
     public const string PublicTitle = "公开标题：包裹退回未签收仍被判仅退款";
 
-    public static readonly CaseWindows Windows = CaseWindows.Default;
+    public static readonly CaseWindows Windows = WindowClock.Durations;
 
     public static readonly FixtureMerchant LuMing = new("lu.ming@fixture.test", "卢明", "明记服饰批发", "CN-GD", Gender.Male);
     public static readonly FixtureMerchant WangFang = new("wang.fang@fixture.test", "王芳", "芳芳小店", "CN-ZJ", Gender.Female);
@@ -242,9 +242,11 @@ public sealed class ReportFixture : IAsyncLifetime
 
         if (c.Story == Story.NeverAnswered)
         {
-            // The sweep's three steps, each at its deadline.
-            var due = forwarded + Windows.PlatformResponse;
-            foreach (var step in new[] { due, due + Windows.Reminder, due + Windows.Reminder + Windows.LegalReview })
+            // The sweep's four steps, each at its deadline.
+            var due = forwarded + Windows.PlatformResponse.Duration;
+            var reminded = due + Windows.Reminder.Duration;
+            var noticed = reminded + Windows.LegalReview.Duration;
+            foreach (var step in new[] { due, reminded, noticed, noticed + Windows.FinalNotice.Duration })
             {
                 yield return (step, (d, now) => Do(d, x => Assert.True(x.Escalate(Windows, now))));
             }
@@ -255,12 +257,12 @@ public sealed class ReportFixture : IAsyncLifetime
         var answered = forwarded + c.AnswerAfter;
         if (c.Story == Story.AnsweredLateAccepted)
         {
-            Assert.True(c.AnswerAfter > Windows.PlatformResponse);
-            yield return (forwarded + Windows.PlatformResponse, (d, now) => Do(d, x => Assert.True(x.Escalate(Windows, now))));
+            Assert.True(c.AnswerAfter > Windows.PlatformResponse.Duration);
+            yield return (forwarded + Windows.PlatformResponse.Duration, (d, now) => Do(d, x => Assert.True(x.Escalate(Windows, now))));
         }
         else
         {
-            Assert.True(c.AnswerAfter < Windows.PlatformResponse);
+            Assert.True(c.AnswerAfter < Windows.PlatformResponse.Duration);
         }
 
         var outcome = c.Story == Story.AnsweredInTimeContestedClosed ? PlatformOutcome.Upheld : PlatformOutcome.Reversed;

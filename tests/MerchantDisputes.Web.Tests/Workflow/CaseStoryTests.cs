@@ -22,7 +22,7 @@ public sealed class CaseStoryTests(WorkflowApp app) : IClassFixture<WorkflowApp>
         await Read.OkAsync(mediator.Api.SendAsync(DisputeAction.Claim, id));
         var forwarded = await Read.OkAsync(mediator.Api.PostAsync($"/api/v1/disputes/{id}/forward", new { note = "请核实退回物流记录 SF1400233111。" }));
         var respondBy = forwarded.GetProperty("respondBy").GetDateTimeOffset();
-        Assert.Equal(app.Clock.GetUtcNow() + CaseWindows.Default.PlatformResponse, respondBy);
+        Assert.Equal(CaseWindows.Default.Due(CaseWindows.Default.PlatformResponse, app.Clock.GetUtcNow()), respondBy);
 
         app.Clock.Advance(TimeSpan.FromMinutes(10));
         var answered = await Read.OkAsync(agent.Api.PostAsync($"/api/v1/disputes/{id}/platform-response",

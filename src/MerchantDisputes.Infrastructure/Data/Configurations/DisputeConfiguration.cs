@@ -28,6 +28,7 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         builder.Property(d => d.Region).HasMaxLength(8).IsUnicode(false);
         builder.Property(d => d.LastTimelineHash).HasMaxLength(64).IsUnicode(false);
         builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Property(d => d.DeadlineWindow).HasMaxLength(16).IsUnicode(false);
         builder.Property(d => d.MerchantGender).HasConversion<string>().HasMaxLength(8).IsUnicode(false);
         builder.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
         // Ticks as a 64-bit integer on both providers: SQL Server's time(7) stops at 24 hours, SQLite's text does not sort.

@@ -62,6 +62,14 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("DeadlineAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("DeadlineFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DeadlineWindow")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
                     b.Property<string>("DesiredOutcome")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -72,6 +80,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
 
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("FinalNoticeAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("FirstRespondBy")
                         .HasColumnType("datetimeoffset");
@@ -117,6 +128,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(8)
                         .IsUnicode(false)
                         .HasColumnType("varchar(8)");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("RespondBy")
                         .HasColumnType("datetimeoffset");
@@ -444,6 +458,47 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("TimelineEntries", (string)null);
+                });
+
+            modelBuilder.Entity("MerchantDisputes.Infrastructure.Calendar.CalendarChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsOffDay")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("MovedDeadlines")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("ChangedBy");
+
+                    b.HasIndex("Date", "ChangedAt");
+
+                    b.ToTable("CalendarChanges", (string)null);
                 });
 
             modelBuilder.Entity("MerchantDisputes.Infrastructure.Data.CaseNumberSequence", b =>
@@ -966,6 +1021,15 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                         .WithMany("Timeline")
                         .HasForeignKey("DisputeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MerchantDisputes.Infrastructure.Calendar.CalendarChange", b =>
+                {
+                    b.HasOne("MerchantDisputes.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

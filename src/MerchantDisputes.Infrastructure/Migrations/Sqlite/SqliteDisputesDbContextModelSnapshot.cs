@@ -57,6 +57,14 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<long?>("DeadlineAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeadlineFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeadlineWindow")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DesiredOutcome")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -66,6 +74,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinalNoticeAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FirstRespondBy")
@@ -112,6 +123,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(8)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("RespondBy")
                         .HasColumnType("INTEGER");
@@ -437,6 +451,47 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("TimelineEntries", (string)null);
+                });
+
+            modelBuilder.Entity("MerchantDisputes.Infrastructure.Calendar.CalendarChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOffDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MovedDeadlines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("ChangedBy");
+
+                    b.HasIndex("Date", "ChangedAt");
+
+                    b.ToTable("CalendarChanges", (string)null);
                 });
 
             modelBuilder.Entity("MerchantDisputes.Infrastructure.Data.CaseNumberSequence", b =>
@@ -949,6 +1004,15 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .WithMany("Timeline")
                         .HasForeignKey("DisputeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MerchantDisputes.Infrastructure.Calendar.CalendarChange", b =>
+                {
+                    b.HasOne("MerchantDisputes.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -41,6 +41,12 @@ public static class AdminApi
             .WithSummary("A user's latest sign-in attempts, newest first: time, outcome, method, address, device.");
         group.MapGet("/platforms", ListPlatforms).WithName("AdminListPlatforms").WithSummary("Every platform, active or not.");
         group.MapPost("/platforms", CreatePlatform).WithName("AdminCreatePlatform").WithSummary("Adds a platform (slug, Chinese and English names).");
+        group.MapGet("/calendar/{year:int:range(2000,2100)}", CalendarYear).WithName("AdminCalendarYear")
+            .WithSummary("A year's holidays and worked weekend days (调休) as deadlines count them, and whether a year lacks data.");
+        group.MapPut("/calendar/days/{date}", SetCalendarDay).WithName("AdminSetCalendarDay")
+            .WithSummary("Adds or corrects one day (isOffDay, name, reason); running deadlines across it move, and the change is kept.");
+        group.MapGet("/calendar/changes", CalendarChanges).WithName("AdminCalendarChanges")
+            .WithSummary("The calendar's audit trail, newest first: who changed which day, why, and how many deadlines moved.");
         group.MapPut("/platforms/{slug}", UpdatePlatform).WithName("AdminUpdatePlatform").WithSummary("Renames a platform and (de)activates it; the slug never changes.");
     }
 
@@ -74,6 +80,16 @@ public static class AdminApi
         await admin.FindUserAsync(id, cancellationToken) is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(await history.RecentAsync(id, cancellationToken));
+
+    private static async Task<Ok<Calendar.CalendarYearDto>> CalendarYear(int year, Calendar.CalendarService calendar, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await calendar.YearAsync(year, cancellationToken));
+
+    private static async Task<Ok<Calendar.CalendarChangeDto>> SetCalendarDay(
+        DateOnly date, Calendar.SetCalendarDayRequest body, ClaimsPrincipal user, Calendar.CalendarService calendar, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await calendar.SetDayAsync(date, body, Me(user), cancellationToken));
+
+    private static async Task<Ok<List<Calendar.CalendarChangeDto>>> CalendarChanges(Calendar.CalendarService calendar, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await calendar.ChangesAsync(cancellationToken));
 
     private static async Task<Ok<List<AdminPlatformDto>>> ListPlatforms(AdminService admin, CancellationToken cancellationToken) =>
         TypedResults.Ok(await admin.ListPlatformsAsync(cancellationToken));

@@ -24,7 +24,7 @@ namespace MerchantDisputes.Web.Features.Disputes;
 /// </summary>
 [Authorize]
 public sealed class DetailsModel(
-    DisputeQueries queries, DisputeCommands commands, TimeProvider clock, IOptionsSnapshot<EscalationOptions> escalation) : PageModel
+    DisputeQueries queries, DisputeCommands commands, TimeProvider clock, CaseTimers timers) : PageModel
 {
     private static readonly FormErrors NoErrors = new();
 
@@ -47,7 +47,7 @@ public sealed class DetailsModel(
 
     public DateTimeOffset Now { get; private set; }
 
-    public CaseWindows Windows => escalation.Value.Windows;
+    public CaseWindows Windows => timers.Windows;
 
     public bool CanEdit => May(DisputeAction.EditDraft);
 
@@ -79,10 +79,10 @@ public sealed class DetailsModel(
 
     public TimelineEntryDto? Score => Last("Rate");
 
-    public Deadline? Clock => Deadline.Of(Dispute, Now);
+    public Deadline? Clock => Deadline.Of(Dispute, Now, Windows.Clock);
 
     /// <summary>The merchant's default information deadline, as the date input shows it.</summary>
-    public string DefaultDueDate => ChinaTime.Today(Now + Windows.MerchantInfo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public string DefaultDueDate => ChinaTime.Today(Windows.Due(Windows.MerchantInfo, Now)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public string Today => ChinaTime.Today(Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

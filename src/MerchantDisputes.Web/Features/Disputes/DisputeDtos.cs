@@ -30,6 +30,20 @@ public sealed record DisputeDto
     /// <summary>The next moment a timer acts on the case (platform deadline, information deadline, auto-resolve).</summary>
     public DateTimeOffset? DeadlineAt { get; init; }
 
+    /// <summary>The window the running timer counts: "7wd" (working days), "7.00:00:00", or null for a chosen date.</summary>
+    public string? DeadlineWindow { get; init; }
+
+    /// <summary>
+    /// The deadline as people say it, in the caller's language: "7 个工作日（2026年10月14日 18:00 前）". The time left is
+    /// at GET /api/v1/disputes/{id}/deadline (this answer is cached per version; the countdown is not).
+    /// </summary>
+    public string? DeadlineText { get; init; }
+
+    /// <summary>When the platform was reminded and given its final notice before public listing.</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
+
+    public DateTimeOffset? FinalNoticeAt { get; init; }
+
     public DateTimeOffset? RespondedAt { get; init; }
     public PlatformOutcome? Outcome { get; init; }
     public int? MerchantScore { get; init; }

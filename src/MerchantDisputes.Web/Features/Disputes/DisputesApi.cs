@@ -34,6 +34,8 @@ public static class DisputesApi
             .WithSummary("File a draft dispute (merchants). Answers 201 with the draft.");
         group.MapGet("/", List).WithName("ListDisputes")
             .WithSummary("The disputes the caller may see, filtered by status, type and platform, paged.");
+        group.MapGet("/{id:guid}/deadline", GetDeadline).WithName("GetDisputeDeadline")
+            .WithSummary("The case's running deadline as people say it, with the time left (working days and hours for a working-day window); 204 when no timer runs.");
         group.MapGet("/{id:guid}", Get).WithName("GetDispute")
             .WithSummary("One dispute with its timeline; 404 when it does not exist or the caller may not see it.");
         group.MapPut("/{id:guid}", Edit).WithName("EditDispute")
@@ -80,7 +82,7 @@ public static class DisputesApi
     /// answer cached there is nothing to check, so a first read goes straight to the queries (which apply visibility).
     /// </summary>
     private static async Task<Results<DisputeJson, NotFound>> Get(
-        Guid id, ClaimsPrincipal user, DisputeQueries queries, DetailAnswers answers, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, DisputeQueries queries, DetailAnswers answers, Escalation.DeadlineWords words, CancellationToken cancellationToken)
     {
         if (user.ToActor() is not { } actor)
         {
@@ -105,7 +107,18 @@ public static class DisputesApi
             return TypedResults.NotFound();
         }
 
-        return new DisputeJson(answers.Add(id, actor, dto), Versions.ETag(dto.Version));
+        return new DisputeJson(answers.Add(id, actor, words.Said(dto)), Versions.ETag(dto.Version));
+    }
+
+    private static async Task<Results<Ok<Escalation.DeadlineDto>, NoContent, NotFound>> GetDeadline(
+        Guid id, ClaimsPrincipal user, DisputeQueries queries, Escalation.DeadlineWords words, CancellationToken cancellationToken)
+    {
+        if (user.ToActor() is not { } actor || await queries.FindAsync(actor, id, cancellationToken) is not { } dto)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return words.Dto(dto) is { } deadline ? TypedResults.Ok(deadline) : TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<DisputeDto>, NotFound>> Edit(

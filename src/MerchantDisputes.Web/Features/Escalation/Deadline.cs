@@ -1,15 +1,27 @@
 using MerchantDisputes.Domain.Disputes;
+using MerchantDisputes.Domain.Escalation;
 using MerchantDisputes.Web.Features.Disputes;
+using MerchantDisputes.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
 
 namespace MerchantDisputes.Web.Features.Escalation;
 
 /// <summary>
 /// The timer a case page counts down to: the platform's RespondBy, the merchant's information deadline, or the
-/// moment an untouched answer resolves itself. <see cref="TextKey"/> names the sentence, which takes the instant.
+/// moment an untouched answer resolves itself. <see cref="TextKey"/> names the sentence, which takes the deadline as
+/// people say it (<see cref="Words"/>): "7 个工作日（2026年10月14日 18:00 前）".
 /// </summary>
 public sealed record Deadline(string TextKey, DateTimeOffset At, TimeSpan Left)
 {
+    /// <summary>The window the timer counts; null for a date a mediator chose.</summary>
+    public Window? Window { get; init; }
+
+    /// <summary>For a working-day window: working days and office time left.</summary>
+    public WorkingTimeLeft? WorkingLeft { get; init; }
+
     public bool Passed => Left <= TimeSpan.Zero;
+
+    public bool InWorkingDays => Window is { InWorkingDays: true };
 
     public static Deadline? Of(DisputeDto? dispute, DateTimeOffset now) => dispute switch
     {
@@ -19,7 +31,27 @@ public sealed record Deadline(string TextKey, DateTimeOffset At, TimeSpan Left)
         _ => null,
     };
 
-    /// <summary>Whole days and hours left ("2 天 3 小时"), or hours and minutes in the last day; the key names the format.</summary>
+    /// <summary>The deadline with its window, counted on <paramref name="clock"/> when it is in working days.</summary>
+    public static Deadline? Of(DisputeDto? dispute, DateTimeOffset now, DeadlineClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Of(dispute, now) is not { } deadline)
+        {
+            return null;
+        }
+
+        Window? window = Domain.Escalation.Window.TryParse(dispute!.DeadlineWindow, out var parsed) ? parsed : null;
+        return deadline with
+        {
+            Window = window,
+            WorkingLeft = window is { InWorkingDays: true } ? clock.Left(now, deadline.At) : null,
+        };
+    }
+
+    /// <summary>
+    /// Working days and hours left ("6 个工作日 8 小时") for a working-day window; otherwise whole days and hours
+    /// ("2 天 3 小时"), or hours and minutes in the last day. The key names the format.
+    /// </summary>
     public (string Key, int Major, int Minor) Remaining()
     {
         if (Passed)
@@ -32,9 +64,44 @@ public sealed record Deadline(string TextKey, DateTimeOffset At, TimeSpan Left)
             return ("Countdown.UnderAMinute", 0, 0);
         }
 
+        if (WorkingLeft is { WorkingDays: > 0 } working)
+        {
+            return ("Countdown.WorkingDaysHours", working.WorkingDays, (int)working.Today.TotalHours);
+        }
+
         return Left >= TimeSpan.FromDays(1)
             ? ("Countdown.DaysHours", (int)Left.TotalDays, Left.Hours)
             : ("Countdown.HoursMinutes", (int)Left.TotalHours, Left.Minutes);
+    }
+
+    /// <summary>The deadline as people say it: "7 个工作日（2026年10月14日 18:00 前）", "7 天（…前）" or "2026年10月14日 18:00 前".</summary>
+    public string Words(IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var at = Display.Instant(At);
+        return Window switch
+        {
+            { InWorkingDays: true } w => t["Deadline.WorkingDays", w.WorkingDays, at],
+            { } w => t["Deadline.Duration", string.Join(" ", Parts(w.Duration).Select(p => t[p.Key, p.Value].Value)), at],
+            null => t["Deadline.By", at],
+        };
+    }
+
+    /// <summary>The countdown in words ("剩余 6 个工作日 8 小时").</summary>
+    public string LeftWords(IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var (key, major, minor) = Remaining();
+        return t[key, major, minor];
+    }
+
+    /// <summary>A configured window as people say it: "7 个工作日", or its duration in exact units.</summary>
+    public static string WindowWords(Window window, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return window.InWorkingDays
+            ? t["Duration.WorkingDays", window.WorkingDays]
+            : string.Join(" ", Parts(window.Duration).Select(p => t[p.Key, p.Value].Value));
     }
 
     /// <summary>
@@ -51,4 +118,25 @@ public sealed record Deadline(string TextKey, DateTimeOffset At, TimeSpan Left)
         var named = parts.Where(p => p.Value > 0).ToArray();
         return named.Length > 0 ? named : [("Duration.Seconds", 0)];
     }
+}
+
+/// <summary>A case's deadline in the API, in the caller's language: the window, the instant, both as people say them, and the time left.</summary>
+public sealed record DeadlineDto(string? Window, DateTimeOffset At, string Text, int? WorkingDaysLeft, string Left);
+
+/// <summary>Says a case's deadline in the request's language, on the current working-day calendar.</summary>
+public sealed class DeadlineWords(CaseTimers timers, TimeProvider clock, IStringLocalizerFactory localizers)
+{
+    private readonly IStringLocalizer _t = localizers.Create(typeof(SharedResource));
+
+    public Deadline? Of(DisputeDto dispute) => Deadline.Of(dispute, clock.GetUtcNow(), timers.Windows.Clock);
+
+    /// <summary>The answer with <see cref="DisputeDto.DeadlineText"/> filled in.</summary>
+    public DisputeDto Said(DisputeDto dispute)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        return dispute with { DeadlineText = Of(dispute)?.Words(_t) };
+    }
+
+    public DeadlineDto? Dto(DisputeDto dispute) =>
+        Of(dispute) is { } d ? new DeadlineDto(d.Window?.ToString(), d.At, d.Words(_t), d.WorkingLeft?.WorkingDays, d.LeftWords(_t)) : null;
 }

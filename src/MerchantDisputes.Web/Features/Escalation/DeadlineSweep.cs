@@ -6,7 +6,6 @@ using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Web.Features.Notifications;
 using MerchantDisputes.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace MerchantDisputes.Web.Features.Escalation;
 
@@ -25,7 +24,7 @@ public sealed record SweepResult(int Escalated, int Closed, int Resolved, int Sk
 /// batch saved again, and the next sweep sees the case as it now is.
 /// </summary>
 public sealed partial class DeadlineSweep(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptionsMonitor<EscalationOptions> options, ILogger<DeadlineSweep> logger, DisputeMetrics metrics)
+    IServiceScopeFactory scopes, TimeProvider clock, CaseTimers timers, ILogger<DeadlineSweep> logger, DisputeMetrics metrics)
 {
     public const int BatchSize = 200;
 
@@ -37,7 +36,7 @@ public sealed partial class DeadlineSweep(
     public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
     {
         using var timing = metrics.TimeSweep(clock);
-        var sweep = new Sweep(clock.GetUtcNow(), options.CurrentValue.Windows);
+        var sweep = new Sweep(clock.GetUtcNow(), timers.Windows);
         foreach (var status in TimedStatuses)
         {
             await SweepStatusAsync(sweep, status, cancellationToken);
@@ -183,7 +182,7 @@ public sealed partial class DeadlineSweep(
         await sweep.Recipients.EmailsAsync(db, people, cancellationToken);
         foreach (var dispute in moved)
         {
-            await notifier.QueueAsync(dispute, Actor.System, sweep.Recipients, cancellationToken);
+            await notifier.QueueAsync(dispute, Actor.System, sweep.Recipients, cancellationToken, OfficeHoursNotices.PostAt(sweep.Windows, sweep.Now));
         }
     }
 

@@ -21,6 +21,10 @@ public static class EscalationExtensions
         services.AddMetrics();
         services.TryAddSingleton<DisputeMetrics>();
         services.TryAddScoped<CaseNotifier>();
+        services.TryAddSingleton<Calendar.WorkingCalendarSource>();
+        services.TryAddSingleton<CaseTimers>();
+        services.TryAddSingleton<DeadlineWords>();
+        services.TryAddScoped<Calendar.CalendarService>();
         services.AddSingleton<DeadlineSweep>();
         return services;
     }

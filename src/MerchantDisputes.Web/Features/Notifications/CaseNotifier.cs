@@ -44,17 +44,23 @@ public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
         ["Message"] = Parties.Merchant | Parties.AssignedMediator | Parties.PlatformAgents | Parties.Lawyers,
         ["LegalOpinion"] = Parties.Merchant | Parties.AssignedMediator,
         ["EvidenceAdded"] = Parties.AssignedMediator,
+        ["DeadlineMoved"] = Parties.None,
     };
 
     /// <summary>Adds the notices for the entries the aggregate just appended; the caller saves.</summary>
-    public Task QueueAsync(Dispute dispute, Actor actor, CancellationToken cancellationToken) =>
-        QueueAsync(dispute, actor, new RecipientDirectory(), cancellationToken);
+    /// <param name="postAt">
+    /// When the notices appear and their e-mails may go (the deadline sweep waits for office hours); null is now.
+    /// A notice's CreatedAt is that moment, and nothing shows or sends it before.
+    /// </param>
+    public Task QueueAsync(Dispute dispute, Actor actor, CancellationToken cancellationToken, DateTimeOffset? postAt = null) =>
+        QueueAsync(dispute, actor, new RecipientDirectory(), cancellationToken, postAt);
 
     /// <summary>
     /// The same, with the role look-ups and e-mail addresses kept in <paramref name="directory"/>, which may outlive
     /// this call: the deadline sweep keeps one for a whole sweep, so each role is read once, not once per case.
     /// </summary>
-    public async Task QueueAsync(Dispute dispute, Actor actor, RecipientDirectory directory, CancellationToken cancellationToken)
+    public async Task QueueAsync(
+        Dispute dispute, Actor actor, RecipientDirectory directory, CancellationToken cancellationToken, DateTimeOffset? postAt = null)
     {
         ArgumentNullException.ThrowIfNull(dispute);
         ArgumentNullException.ThrowIfNull(actor);
@@ -63,7 +69,7 @@ public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
         {
             var recipients = await RecipientsAsync(dispute, entry, directory, cancellationToken);
             recipients.Remove(actor.UserId ?? Guid.Empty);
-            await AddAsync(dispute, entry, recipients, directory, cancellationToken);
+            await AddAsync(dispute, entry, recipients, directory, postAt, cancellationToken);
         }
     }
 
@@ -127,14 +133,15 @@ public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
         return entry.Data().GetValueOrDefault("level") == nameof(EscalationLevel.LegalReview) ? everyone | Parties.Lawyers : everyone;
     }
 
-    private async Task AddAsync(Dispute dispute, TimelineEntry entry, HashSet<Guid> recipients, RecipientDirectory directory, CancellationToken cancellationToken)
+    private async Task AddAsync(
+        Dispute dispute, TimelineEntry entry, HashSet<Guid> recipients, RecipientDirectory directory, DateTimeOffset? postAt, CancellationToken cancellationToken)
     {
         if (recipients.Count == 0)
         {
             return;
         }
 
-        var now = clock.GetUtcNow();
+        var now = postAt ?? clock.GetUtcNow();
         var emails = await directory.EmailsAsync(db, recipients, cancellationToken);
         foreach (var recipient in recipients)
         {

@@ -18,7 +18,7 @@ public sealed class IndexModel(DisputesDbContext db, TimeProvider clock) : PageM
     public string? Notice { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Items = await NotificationsApi.LatestAsync(db, UserId, cancellationToken);
+        Items = await NotificationsApi.LatestAsync(db, UserId, clock.GetUtcNow(), cancellationToken);
 
     public async Task<IActionResult> OnPostReadAsync(Guid id, string? next, CancellationToken cancellationToken)
     {

@@ -25,28 +25,28 @@ public static class NotificationsApi
         group.MapPost("/read-all", MarkAllRead).WithName("MarkAllNotificationsRead").WithSummary("Marks every notice read.");
     }
 
-    public static async Task<List<NotificationDto>> LatestAsync(DisputesDbContext db, Guid userId, CancellationToken cancellationToken)
+    public static async Task<List<NotificationDto>> LatestAsync(DisputesDbContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         return await db.Notifications.AsNoTracking()
-            .Where(n => n.UserId == userId)
+            .Where(n => n.UserId == userId && n.CreatedAt <= now)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(PageSize)
             .Select(n => new NotificationDto(n.Id, n.DisputeId, n.CaseNumber, n.Kind, n.Detail, n.CreatedAt, n.ReadAt != null))
             .ToListAsync(cancellationToken);
     }
 
-    public static Task<int> UnreadCountAsync(DisputesDbContext db, Guid userId, CancellationToken cancellationToken)
+    public static Task<int> UnreadCountAsync(DisputesDbContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+        return db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null && n.CreatedAt <= now, cancellationToken);
     }
 
-    private static async Task<Ok<List<NotificationDto>>> List(ClaimsPrincipal user, DisputesDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await LatestAsync(db, UserId(user), cancellationToken));
+    private static async Task<Ok<List<NotificationDto>>> List(ClaimsPrincipal user, DisputesDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await LatestAsync(db, UserId(user), clock.GetUtcNow(), cancellationToken));
 
-    private static async Task<Ok<UnreadDto>> Unread(ClaimsPrincipal user, DisputesDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new UnreadDto(await UnreadCountAsync(db, UserId(user), cancellationToken)));
+    private static async Task<Ok<UnreadDto>> Unread(ClaimsPrincipal user, DisputesDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new UnreadDto(await UnreadCountAsync(db, UserId(user), clock.GetUtcNow(), cancellationToken)));
 
     private static async Task<Results<NoContent, NotFound>> MarkRead(
         Guid id, ClaimsPrincipal user, DisputesDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
@@ -70,7 +70,7 @@ public static class NotificationsApi
     public static Task<int> MarkAllReadAsync(DisputesDbContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
+        return db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null && n.CreatedAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
 

@@ -23,7 +23,14 @@ public sealed record FeedItemDto(
     DisputeStatus Status,
     string StatusName,
     bool ListedAsUnanswered,
-    string? Title);
+    string? Title,
+    UnansweredListingDto? Listing = null);
+
+/// <summary>
+/// Why a case is listed as unanswered, in dates (China Standard Time): when it was forwarded to the platform, when the
+/// platform was reminded, and when it was given its final notice with the listing date (its right of reply).
+/// </summary>
+public sealed record UnansweredListingDto(DateOnly? ForwardedOn, DateOnly? RemindedOn, DateOnly? FinalNoticeOn);
 
 /// <summary>A page of the feed, newest first. <see cref="HasMore"/> instead of a total keeps the feed one index read.</summary>
 public sealed record FeedPageDto(IReadOnlyList<FeedItemDto> Items, int Page, int PageSize, bool HasMore);

@@ -69,7 +69,7 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
             .Join(db.Users, d => d.MerchantId, u => u.Id, (d, u) => new
             {
                 d.PlatformId, d.Type, d.Region, u.DisplayName, d.SubmittedAt, d.Status, d.EscalationLevel,
-                Title = d.TitleIsPublic ? d.Title : null,
+                Title = d.TitleIsPublic ? d.Title : null, d.ForwardedAt, d.RemindedAt, d.FinalNoticeAt,
             })
             .ToListAsync(cancellationToken);
         var platforms = await PlatformsAsync(cancellationToken);
@@ -83,9 +83,14 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
             r.Status,
             _t["Status." + r.Status],
             r.EscalationLevel == EscalationLevel.PublicNoResponse,
-            r.Title)).ToList();
+            r.Title,
+            r.EscalationLevel == EscalationLevel.PublicNoResponse
+                ? new UnansweredListingDto(Day(r.ForwardedAt), Day(r.RemindedAt), Day(r.FinalNoticeAt))
+                : null)).ToList();
         return new FeedPageDto(items, page, pageSize, rows.Count > pageSize);
     }
+
+    private static DateOnly? Day(DateTimeOffset? instant) => instant is { } value ? ChinaTime.Today(value) : null;
 
     public async Task<YearStatsDto> YearAsync(int year, Platform? platform, CancellationToken cancellationToken)
     {

@@ -147,11 +147,11 @@ public static class WorkflowApi
 
     /// <summary>What every action needs, bound from the request's services.</summary>
     public sealed record Context(
-        ClaimsPrincipal User, DisputeCommands Commands, DisputesDbContext Db, IOptionsSnapshot<EscalationOptions> Options, HttpContext Http)
+        ClaimsPrincipal User, DisputeCommands Commands, DisputesDbContext Db, CaseTimers Timers, DeadlineWords Words, HttpContext Http)
     {
         public Actor Actor => User.ToActor() ?? throw new DisputeNotFoundException();
 
-        public CaseWindows Windows => Options.Value.Windows;
+        public CaseWindows Windows => Timers.Windows;
 
         public async Task<Ok<DisputeDto>> ActAsync(Guid id, Action<Dispute, Actor, DateTimeOffset> act)
         {
@@ -159,7 +159,7 @@ public static class WorkflowApi
             var dispute = await Commands.ActAsync(actor, id, Versions.IfMatch(Http), (d, now) => act(d, actor, now), Http.RequestAborted);
             var platform = await Db.Platforms.AsNoTracking().SingleAsync(p => p.Id == dispute.PlatformId, Http.RequestAborted);
             Http.Response.Headers.ETag = Versions.ETag(dispute.Version);
-            return TypedResults.Ok(DisputeQueries.ToDto(dispute, platform));
+            return TypedResults.Ok(Words.Said(DisputeQueries.ToDto(dispute, platform)));
         }
     }
 }
