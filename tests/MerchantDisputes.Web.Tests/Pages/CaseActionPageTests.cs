@@ -23,7 +23,9 @@ public sealed class CaseActionPageTests(DisputesAppFactory app) : IClassFixture<
         var forwardedAt = app.Clock.GetUtcNow();
         var forwarded = await PageCast.ActOkAsync(mediator, id, "Forward", new() { ["note"] = "请核实物流退回记录" });
         Assert.Contains("案件已转交平台。", forwarded, StringComparison.Ordinal);
-        Assert.Contains($"平台须在 {China(forwardedAt + TimeSpan.FromDays(7))} 前答复，<span class=\"left\">剩余 7 天 0 小时</span>", forwarded, StringComparison.Ordinal);
+        // Forwarded on Monday 2 March 2026 at 09:00 (CST): seven working days end on Wednesday 11 March at 18:00.
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8)), forwardedAt);
+        Assert.Contains("平台答复期限：7 个工作日（2026年3月11日 18:00 前），<span class=\"left\">剩余 7 个工作日 9 小时</span>", forwarded, StringComparison.Ordinal);
 
         // Days later (sessions last hours, so people sign in again).
         app.Clock.Advance(TimeSpan.FromDays(4) + TimeSpan.FromHours(21));
@@ -33,7 +35,7 @@ public sealed class CaseActionPageTests(DisputesAppFactory app) : IClassFixture<
         Assert.Contains("平台收件箱", inbox, StringComparison.Ordinal);
         Assert.Contains($"/Disputes/{id}", inbox, StringComparison.Ordinal);
         var beforeAnswer = await agent.GetStringAsync($"/Disputes/{id}");
-        Assert.Contains("剩余 2 天 3 小时", beforeAnswer, StringComparison.Ordinal);
+        Assert.Contains("剩余 3 个工作日 0 小时", beforeAnswer, StringComparison.Ordinal); // Saturday 7 March, 06:00
         Assert.Contains("请核实物流退回记录", beforeAnswer, StringComparison.Ordinal);
 
         var answered = await PageCast.ActOkAsync(agent, id, "Respond", new() { ["outcome"] = "Reversed", ["message"] = "经核实包裹已退回，撤销仅退款判定，货款已退还。" });
@@ -148,7 +150,7 @@ public sealed class CaseActionPageTests(DisputesAppFactory app) : IClassFixture<
 
         Assert.Contains("已要求商家补充材料。", requested, StringComparison.Ordinal);
         var endOfDue = due.AddDays(1);
-        Assert.Contains($"请在 {endOfDue.Year}年{endOfDue.Month}月{endOfDue.Day}日 00:00 前补充材料", toMerchant, StringComparison.Ordinal);
+        Assert.Contains($"补充材料期限：{endOfDue.Year}年{endOfDue.Month}月{endOfDue.Day}日 00:00 前，", toMerchant, StringComparison.Ordinal);
         Assert.Contains("请补充退货底单", toMerchant, StringComparison.Ordinal);
         Assert.Contains("handler=ProvideInfo", toMerchant, StringComparison.Ordinal);
         Assert.Contains("补充材料已提交，调解员将重新审核。", provided, StringComparison.Ordinal);
@@ -223,7 +225,4 @@ public sealed class CaseActionPageTests(DisputesAppFactory app) : IClassFixture<
             Assert.False(page.Contains($"?handler={handler}\"", StringComparison.Ordinal), $"did not expect the {handler} form");
         }
     }
-
-    private static string China(DateTimeOffset instant) =>
-        ChinaTime.ToChina(instant).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
 }

@@ -81,14 +81,14 @@ public static class AdminApi
             ? TypedResults.NotFound()
             : TypedResults.Ok(await history.RecentAsync(id, cancellationToken));
 
-    private static async Task<Ok<Calendar.CalendarYearDto>> CalendarYear(int year, Calendar.CalendarService calendar, CancellationToken cancellationToken) =>
+    private static async Task<Ok<Features.Calendar.CalendarYearDto>> CalendarYear(int year, Features.Calendar.CalendarService calendar, CancellationToken cancellationToken) =>
         TypedResults.Ok(await calendar.YearAsync(year, cancellationToken));
 
-    private static async Task<Ok<Calendar.CalendarChangeDto>> SetCalendarDay(
-        DateOnly date, Calendar.SetCalendarDayRequest body, ClaimsPrincipal user, Calendar.CalendarService calendar, CancellationToken cancellationToken) =>
+    private static async Task<Ok<Features.Calendar.CalendarChangeDto>> SetCalendarDay(
+        DateOnly date, Features.Calendar.SetCalendarDayRequest body, ClaimsPrincipal user, Features.Calendar.CalendarService calendar, CancellationToken cancellationToken) =>
         TypedResults.Ok(await calendar.SetDayAsync(date, body, Me(user), cancellationToken));
 
-    private static async Task<Ok<List<Calendar.CalendarChangeDto>>> CalendarChanges(Calendar.CalendarService calendar, CancellationToken cancellationToken) =>
+    private static async Task<Ok<List<Features.Calendar.CalendarChangeDto>>> CalendarChanges(Features.Calendar.CalendarService calendar, CancellationToken cancellationToken) =>
         TypedResults.Ok(await calendar.ChangesAsync(cancellationToken));
 
     private static async Task<Ok<List<AdminPlatformDto>>> ListPlatforms(AdminService admin, CancellationToken cancellationToken) =>
