@@ -17,6 +17,9 @@ public sealed class OwnApp : IAsyncDisposable
 
     public string BaseUrl => _process.BaseUrl;
 
+    /// <summary>The app's DataDirectory (its SQLite file is merchantdisputes.db there).</summary>
+    public string DataFolder => _data;
+
     public static async Task<OwnApp> StartAsync(AppFixture fixture, string name, IReadOnlyDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(fixture);

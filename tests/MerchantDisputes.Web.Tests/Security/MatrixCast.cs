@@ -68,6 +68,8 @@ public sealed class MatrixCast
             .Replace("{evidenceId:guid}", _evidenceId, StringComparison.Ordinal)
             .Replace("{slug}", "1688", StringComparison.Ordinal)
             .Replace("{year:int}", "2026", StringComparison.Ordinal)
+            .Replace("{year:int:range(2000,2100)}", "2026", StringComparison.Ordinal)
+            .Replace("{date}", "2026-03-05", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{**path}", string.Empty, StringComparison.Ordinal);
     }
