@@ -120,6 +120,10 @@ public sealed class EndpointMatrixTests(DisputesAppFactory app, ITestOutputHelpe
         ["PAGE /Disputes/Index"] = "LAAAAAAA",
         ["PAGE /Disputes/New"] = "LAADDDDD",
         ["PAGE /Disputes/{id:guid}"] = "LANAANNA",
+        // The case page's printable summary: for whoever sees the case, showing what they may see.
+        ["PAGE /Disputes/{id:guid}/summary"] = "LANAANNA",
+        // The case page's bundle link: the API's rule (mediators and lawyers), signed in with the pages' cookie.
+        ["GET /Disputes/{id:guid}/bundle"] = "LDNADNND",
         // Merchant-only pages: staff are refused by role, another merchant gets 404.
         ["PAGE /Disputes/{id:guid}/edit"] = "LANDDDDD",
         // GET only redirects to the case page, for any id (the case page then answers 404 to a stranger).

@@ -64,6 +64,16 @@ public sealed class DetailsModel(
 
     public bool CanWriteOpinion => Actor.Is(Roles.Lawyer);
 
+    /// <summary>The evidence bundle and the chain check, for the roles the bundle endpoint serves.</summary>
+    public bool CanTakeBundle => Features.Evidence.CaseBundle.MayTake(Actor);
+
+    /// <summary>The chain check's answer, after "校验时间线" (?handler=Verify).</summary>
+    public VerifyDto? Chain { get; private set; }
+
+    /// <summary>The legal opinions the reader may see, in their own section as well as on the timeline.</summary>
+    public IReadOnlyList<TimelineEntryDto> Opinions =>
+        Dispute?.Timeline?.Where(e => e.Kind == CaseSummary.LegalOpinionKind).ToList() ?? [];
+
     public bool HasActions =>
         CanEdit || CanWithdraw || CanRate || CanWriteOpinion
         || WorkflowActions.Any(May);
@@ -99,6 +109,18 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The case page with the timeline's hash chain recomputed: anyone who sees the case may ask, as in the API.</summary>
+    public async Task<IActionResult> OnGetVerifyAsync([FromServices] MerchantDisputes.Infrastructure.Data.DisputesDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Chain = await WorkflowApi.CheckChainAsync(db, Id, cancellationToken);
+        return Page();
+    }
 
     public Task<IActionResult> OnPostWithdrawAsync(string? reason, int? version, CancellationToken cancellationToken) =>
         RunAsync("Withdraw", "Details.Withdrawn", a => commands.WithdrawAsync(a, Id, reason, version, cancellationToken), cancellationToken);

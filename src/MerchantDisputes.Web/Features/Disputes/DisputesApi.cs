@@ -17,6 +17,8 @@ public static class DisputesExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<DisputeCommands>();
         builder.Services.AddScoped<DisputeQueries>();
+        builder.Services.AddScoped<CaseSummaries>();
+        builder.Services.AddSingleton<SummaryStyle>();
         builder.Services.AddSingleton<QueueTotals>();
         builder.Services.AddSingleton<DetailAnswers>();
         builder.Services.AddScoped<Notifications.CaseNotifier>();

@@ -10,13 +10,16 @@ using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Evidence;
 using MerchantDisputes.Web.Features.Account;
+using MerchantDisputes.Web.Features.Disputes;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchantDisputes.Web.Features.Evidence;
 
 /// <summary>
 /// GET /api/v1/disputes/{id}/bundle: a ZIP a lawyer can hand to a court. The timeline with each entry's canonical
-/// form and hash, every evidence file as uploaded and as sanitized, a sha256sum manifest, and a README on checking them.
+/// form and hash, every evidence file as uploaded and as sanitized, the printable case summary (summary.html), a
+/// sha256sum manifest, and a README on checking them. The case page's link is GET /Disputes/{id}/bundle: the same
+/// answer under the same rule, signed in with the pages' cookie.
 /// </summary>
 public static class CaseBundle
 {
@@ -28,10 +31,21 @@ public static class CaseBundle
             .RequireAuthorization(AccountsExtensions.ApiPolicy)
             .WithTags("Lawyers")
             .WithName("CaseBundle")
-            .WithSummary("A ZIP of the timeline, every evidence file and a SHA-256 manifest (lawyers and mediators).");
+            .WithSummary("A ZIP of the timeline, every evidence file, the case summary and a SHA-256 manifest (lawyers and mediators).");
+
+        // The pages' door: outside /api, so a signed-out browser is sent to the sign-in page rather than answered 401.
+        app.MapGet("/Disputes/{id:guid}/bundle", DownloadAsync).RequireAuthorization().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, ClaimsPrincipal user, DisputesDbContext db, IEvidenceStore store, HttpContext http)
+    /// <summary>Who may take a bundle of a case they may see.</summary>
+    public static bool MayTake(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Is(Roles.Lawyer) || actor.Is(Roles.Mediator);
+    }
+
+    private static async Task<IResult> DownloadAsync(
+        Guid id, ClaimsPrincipal user, DisputesDbContext db, IEvidenceStore store, CaseSummaries summaries, HttpContext http)
     {
         var actor = user.ToActor();
         var dispute = actor is null ? null : await db.Disputes.AsNoTracking().Where(DisputeVisibility.For(actor)).SingleOrDefaultAsync(d => d.Id == id, http.RequestAborted);
@@ -40,19 +54,21 @@ public static class CaseBundle
             return TypedResults.NotFound();
         }
 
-        if (!actor!.Is(Roles.Lawyer) && !actor.Is(Roles.Mediator))
+        if (!MayTake(actor!))
         {
             return Infrastructure.Problems.Forbidden();
         }
 
+        var summary = await summaries.FindAsync(actor!, id, http.RequestAborted);
+        var html = summary is null ? null : await summaries.RenderAsync(summary, http);
         var file = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await WriteAsync(file, dispute, db, store, http.RequestAborted);
+        await WriteAsync(file, dispute, html, db, store, http.RequestAborted);
         file.Position = 0;
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.File(file, "application/zip", $"{dispute.CaseNumber}-bundle.zip");
     }
 
-    private static async Task WriteAsync(Stream target, Dispute dispute, DisputesDbContext db, IEvidenceStore store, CancellationToken cancellationToken)
+    private static async Task WriteAsync(Stream target, Dispute dispute, string? summary, DisputesDbContext db, IEvidenceStore store, CancellationToken cancellationToken)
     {
         var manifest = new StringBuilder();
         using (var zip = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8))
@@ -71,6 +87,11 @@ public static class CaseBundle
                 var folder = string.Create(CultureInfo.InvariantCulture, $"evidence/{++n:D2}-{item.Id:N}");
                 await AddBlobAsync(zip, manifest, store, EvidenceContainer.Original, item.BlobName, $"{folder}/original.{item.OriginalFormat ?? "bin"}", cancellationToken);
                 await AddBlobAsync(zip, manifest, store, EvidenceContainer.Sanitized, item.BlobName, $"{folder}/sanitized.{item.Format}", cancellationToken);
+            }
+
+            if (summary is not null)
+            {
+                await AddAsync(zip, manifest, "summary.html", Encoding.UTF8.GetBytes(summary), cancellationToken);
             }
 
             await AddAsync(zip, null, "manifest.sha256", Encoding.UTF8.GetBytes(manifest.ToString()), cancellationToken);
@@ -103,6 +124,9 @@ public static class CaseBundle
                               案件时间线：每一步的规范化内容及其 SHA-256
           evidence/NN-ID/     original.* = the bytes as the merchant uploaded them; sanitized.* = the copy shown in the app
                               original.* 为商家上传的原始文件；sanitized.* 为系统展示的净化副本
+          summary.html        the case on one printable page (open in any browser; it loads nothing): the case, the
+                              parties, the evidence with its SHA-256 hashes, the timeline and the legal opinions
+                              案件摘要（可打印，浏览器直接打开，不加载任何外部资源）
           manifest.sha256     the SHA-256 of every file above / 以上每个文件的 SHA-256
 
         1. Check the files / 校验文件

@@ -133,6 +133,13 @@ public static class WorkflowApi
             return TypedResults.NotFound();
         }
 
+        return TypedResults.Ok(await CheckChainAsync(db, id, cancellationToken));
+    }
+
+    /// <summary>Recomputes the stored chain of a case (the caller checks who may ask) and compares its head with the case's.</summary>
+    public static async Task<VerifyDto> CheckChainAsync(DisputesDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var entries = await db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var broken = TimelineVerifier.FirstBroken(entries);
         var head = await db.Disputes.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.LastTimelineHash, d.TimelineCount }).SingleAsync(cancellationToken);
@@ -142,7 +149,7 @@ public static class WorkflowApi
             broken = entries.Count + 1;
         }
 
-        return TypedResults.Ok(new VerifyDto(broken is null, entries.Count, broken, entries.LastOrDefault()?.Hash));
+        return new VerifyDto(broken is null, entries.Count, broken, entries.LastOrDefault()?.Hash);
     }
 
     /// <summary>What every action needs, bound from the request's services.</summary>
