@@ -64,6 +64,15 @@ public sealed class LawyerStoryTests(AppFixture app) : IAsyncLifetime
         await lawyer.Page.Locator("#opinion-body").FillAsync("平台逾期未答复，建议商家保留物流凭证并考虑诉讼。");
         await MerchantJourneyTests.ActAsync(lawyer, "Opinion", "li.opinion");
         await lawyer.ShootAsync("42-lawyer-opinion");
+        await Assertions.Expect(lawyer.Page.Locator("#opinions-heading")).ToBeVisibleAsync();
+        await TakeBundleAsync(lawyer.Page);
+        await lawyer.Page.GetByRole(AriaRole.Link, new() { Name = "校验时间线" }).ClickAsync();
+        await Assertions.Expect(lawyer.Page.Locator("#chain")).ToContainTextAsync("时间线完整");
+        await lawyer.Page.GetByRole(AriaRole.Link, new() { Name = "打印摘要" }).ClickAsync();
+        await Assertions.Expect(lawyer.Page.Locator("h1")).ToContainTextAsync("MD-");
+        await Assertions.Expect(lawyer.Page.Locator("#s-opinions + .opinion, #s-opinions ~ .opinion")).ToContainTextAsync("建议商家保留物流凭证");
+        await lawyer.ShootAsync("45-case-summary");
+        await lawyer.Page.GotoAsync(url);
 
         await merchant.Page.GotoAsync(url);
         await Assertions.Expect(merchant.Page.Locator("li.opinion")).ToContainTextAsync("建议商家保留物流凭证");
@@ -80,5 +89,20 @@ public sealed class LawyerStoryTests(AppFixture app) : IAsyncLifetime
         {
             session.AssertNoConsoleErrors();
         }
+    }
+
+    /// <summary>Clicks "下载证据包" on the case page and finds the case summary in the ZIP the browser saves.</summary>
+    private static async Task TakeBundleAsync(IPage page)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "下载证据包" }).ClickAsync());
+        var saved = await download.PathAsync();
+        using var zip = System.IO.Compression.ZipFile.OpenRead(saved);
+        var summary = zip.GetEntry("summary.html");
+        Assert.NotNull(summary);
+        using var reader = new StreamReader(summary.Open());
+        var html = await reader.ReadToEndAsync();
+        Assert.Contains("建议商家保留物流凭证", html, StringComparison.Ordinal);
+        Assert.Contains(download.SuggestedFilename.Replace("-bundle.zip", string.Empty, StringComparison.Ordinal), html, StringComparison.Ordinal);
     }
 }
