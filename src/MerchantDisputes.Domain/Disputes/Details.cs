@@ -9,16 +9,20 @@ public sealed record RefundOnlyDetails(
     string? TrackingNumber);
 
 /// <summary>资金冻结: settlement money held back, often "for 36,500 days".</summary>
+/// <param name="StoreId">The id on the platform of the store whose money is frozen, when the merchant gives it.</param>
 public sealed record FrozenFundsDetails(
     decimal FrozenAmount,
     DateOnly FrozenSince,
     int? StatedFreezeDays,
-    string? ReasonGiven);
+    string? ReasonGiven,
+    string? StoreId = null);
 
 /// <summary>强制收费: a programme the merchant never chose, charging a fee, with exit blocked.</summary>
+/// <param name="StoreId">The id on the platform of the store enrolled in the programme, when the merchant gives it.</param>
 public sealed record ForcedFeeDetails(
     string ProgrammeName,
     decimal FeeAmount,
     DateOnly? EnrolledOn,
     bool ConsentGiven,
-    DateOnly? ExitBlockedUntil);
+    DateOnly? ExitBlockedUntil,
+    string? StoreId = null);

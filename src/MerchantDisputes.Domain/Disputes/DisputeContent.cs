@@ -171,8 +171,9 @@ public sealed partial record DisputeContent(
         }
 
         errors.OptionalText("frozenFunds.reasonGiven", input.ReasonGiven, ReasonMaxLength);
+        errors.StoreId("frozenFunds.storeId", input.StoreId);
         return errors.All.Count > before ? null : new FrozenFundsDetails(
-            input.FrozenAmount!.Value, input.FrozenSince!.Value, input.StatedFreezeDays, Blank(input.ReasonGiven));
+            input.FrozenAmount!.Value, input.FrozenSince!.Value, input.StatedFreezeDays, Blank(input.ReasonGiven), Blank(input.StoreId));
     }
 
     private static ForcedFeeDetails? CheckForcedFee(ValidationErrors errors, ForcedFeeInput? input, DateOnly today)
@@ -188,8 +189,9 @@ public sealed partial record DisputeContent(
             errors.Add("forcedFee.exitBlockedUntil", ErrorCodes.EndBeforeStart);
         }
 
+        errors.StoreId("forcedFee.storeId", input.StoreId);
         return errors.All.Count > before ? null : new ForcedFeeDetails(
-            input.ProgrammeName!.Trim(), input.FeeAmount!.Value, input.EnrolledOn, input.ConsentGiven, input.ExitBlockedUntil);
+            input.ProgrammeName!.Trim(), input.FeeAmount!.Value, input.EnrolledOn, input.ConsentGiven, input.ExitBlockedUntil, Blank(input.StoreId));
     }
 
     private static void CheckReference(ValidationErrors errors, string field, string? value)

@@ -31,6 +31,7 @@ public sealed record FrozenFundsInput
     public DateOnly? FrozenSince { get; init; }
     public int? StatedFreezeDays { get; init; }
     public string? ReasonGiven { get; init; }
+    public string? StoreId { get; init; }
 }
 
 public sealed record ForcedFeeInput
@@ -40,4 +41,5 @@ public sealed record ForcedFeeInput
     public DateOnly? EnrolledOn { get; init; }
     public bool ConsentGiven { get; init; }
     public DateOnly? ExitBlockedUntil { get; init; }
+    public string? StoreId { get; init; }
 }

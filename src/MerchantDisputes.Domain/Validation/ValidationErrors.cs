@@ -67,6 +67,10 @@ public sealed class ValidationErrors
         return true;
     }
 
+    /// <summary>A store's id on its platform (optional): a short name shown to staff, checked as names are.</summary>
+    public bool StoreId(string field, string? value) =>
+        OptionalText(field, value, Users.MerchantProfile.StoreIdMaxLength) && VisibleName(field, value);
+
     /// <summary>Characters that reorder the text shown around them (Trojan Source, spoofed names).</summary>
     private static readonly System.Buffers.SearchValues<char> DirectionControls = System.Buffers.SearchValues.Create(
         "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");

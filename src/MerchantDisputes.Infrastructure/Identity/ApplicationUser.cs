@@ -9,6 +9,9 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     public string DisplayName { get; set; } = string.Empty;
     public string? StoreName { get; set; }
 
+    /// <summary>The store's id on its platform (店铺 ID), optional; shown to the staff and platform agents on a case.</summary>
+    public string? StoreId { get; set; }
+
     /// <summary>ISO 3166-2:CN code of the merchant's province.</summary>
     public string? Province { get; set; }
 

@@ -90,6 +90,7 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
             o.Property(x => x.FrozenSince).HasColumnName("FrozenFunds_FrozenSince");
             o.Property(x => x.StatedFreezeDays).HasColumnName("FrozenFunds_StatedFreezeDays");
             o.Property(x => x.ReasonGiven).HasColumnName("FrozenFunds_ReasonGiven").HasMaxLength(DisputeContent.ReasonMaxLength);
+            o.Property(x => x.StoreId).HasColumnName("FrozenFunds_StoreId").HasMaxLength(Domain.Users.MerchantProfile.StoreIdMaxLength);
         });
         builder.OwnsOne(d => d.ForcedFee, o =>
         {
@@ -98,6 +99,7 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
             o.Property(x => x.EnrolledOn).HasColumnName("ForcedFee_EnrolledOn");
             o.Property(x => x.ConsentGiven).HasColumnName("ForcedFee_ConsentGiven");
             o.Property(x => x.ExitBlockedUntil).HasColumnName("ForcedFee_ExitBlockedUntil");
+            o.Property(x => x.StoreId).HasColumnName("ForcedFee_StoreId").HasMaxLength(Domain.Users.MerchantProfile.StoreIdMaxLength);
         });
     }
 }

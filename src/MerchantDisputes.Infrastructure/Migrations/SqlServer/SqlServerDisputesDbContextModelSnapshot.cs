@@ -608,6 +608,10 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("StoreId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("StoreName")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -922,6 +926,11 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                                 .HasColumnType("nvarchar(200)")
                                 .HasColumnName("ForcedFee_ProgrammeName");
 
+                            b1.Property<string>("StoreId")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)")
+                                .HasColumnName("ForcedFee_StoreId");
+
                             b1.HasKey("DisputeId");
 
                             b1.ToTable("Disputes");
@@ -952,6 +961,11 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                             b1.Property<int?>("StatedFreezeDays")
                                 .HasColumnType("int")
                                 .HasColumnName("FrozenFunds_StatedFreezeDays");
+
+                            b1.Property<string>("StoreId")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)")
+                                .HasColumnName("FrozenFunds_StoreId");
 
                             b1.HasKey("DisputeId");
 

@@ -600,6 +600,10 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StoreId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StoreName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -905,6 +909,11 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ForcedFee_ProgrammeName");
 
+                            b1.Property<string>("StoreId")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ForcedFee_StoreId");
+
                             b1.HasKey("DisputeId");
 
                             b1.ToTable("Disputes");
@@ -935,6 +944,11 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                             b1.Property<int?>("StatedFreezeDays")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("FrozenFunds_StatedFreezeDays");
+
+                            b1.Property<string>("StoreId")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FrozenFunds_StoreId");
 
                             b1.HasKey("DisputeId");
 

@@ -15,7 +15,8 @@ public sealed record RegisterRequest(
     string? StoreName,
     string? Province,
     Gender? Gender,
-    string? Role = null);
+    string? Role = null,
+    string? StoreId = null);
 
 /// <summary>Registration and profile changes, shared by the API and the pages.</summary>
 public sealed class AccountService(UserManager<ApplicationUser> users, TimeProvider clock)
@@ -66,6 +67,7 @@ public sealed class AccountService(UserManager<ApplicationUser> users, TimeProvi
         user.StoreName = profile.StoreName;
         user.Province = profile.Province;
         user.Gender = profile.Gender;
+        user.StoreId = profile.StoreId;
     }
 
     public static IReadOnlyList<ValidationError> ToErrors(IdentityResult result)
@@ -80,7 +82,7 @@ public sealed class AccountService(UserManager<ApplicationUser> users, TimeProvi
     {
         try
         {
-            return MerchantProfile.Create(request.DisplayName, request.StoreName, request.Province, request.Gender);
+            return MerchantProfile.Create(request.DisplayName, request.StoreName, request.Province, request.Gender, request.StoreId);
         }
         catch (DomainValidationException e)
         {

@@ -18,16 +18,17 @@ public sealed record MeDto(
     string? Province,
     Gender? Gender,
     IReadOnlyList<string> Roles,
-    string? Platform)
+    string? Platform,
+    string? StoreId = null)
 {
     public static MeDto From(ApplicationUser user, IReadOnlyList<string> roles, string? platformSlug)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new(user.Id, user.Email, user.DisplayName, user.StoreName, user.Province, user.Gender, roles, platformSlug);
+        return new(user.Id, user.Email, user.DisplayName, user.StoreName, user.Province, user.Gender, roles, platformSlug, user.StoreId);
     }
 }
 
-public sealed record UpdateMeRequest(string? DisplayName, string? StoreName, string? Province, Gender? Gender);
+public sealed record UpdateMeRequest(string? DisplayName, string? StoreName, string? Province, Gender? Gender, string? StoreId = null);
 
 /// <summary>GET|PUT /api/v1/me.</summary>
 public static class MeApi
@@ -64,7 +65,7 @@ public static class MeApi
 
         if (await users.IsInRoleAsync(user, Roles.Merchant))
         {
-            AccountService.Apply(user, MerchantProfile.Create(request.DisplayName, request.StoreName, request.Province, request.Gender));
+            AccountService.Apply(user, MerchantProfile.Create(request.DisplayName, request.StoreName, request.Province, request.Gender, request.StoreId));
         }
         else
         {

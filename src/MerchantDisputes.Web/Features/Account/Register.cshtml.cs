@@ -13,6 +13,7 @@ public sealed class RegisterForm
     public string? Password { get; set; }
     public string? DisplayName { get; set; }
     public string? StoreName { get; set; }
+    public string? StoreId { get; set; }
     public string? Province { get; set; }
     public Gender? Gender { get; set; }
 }
@@ -32,7 +33,7 @@ public sealed class RegisterModel(AccountService accounts, SignInManager<Applica
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var request = new RegisterRequest(Input.Email, Input.Password, Input.DisplayName, Input.StoreName, Input.Province, Input.Gender);
+        var request = new RegisterRequest(Input.Email, Input.Password, Input.DisplayName, Input.StoreName, Input.Province, Input.Gender, StoreId: Input.StoreId);
         var (user, errors) = await accounts.RegisterMerchantAsync(request);
         if (user is null)
         {

@@ -6,6 +6,7 @@ using MerchantDisputes.Domain.Authorisation;
 using MerchantDisputes.Domain.Disputes;
 using MerchantDisputes.Domain.Platforms;
 using MerchantDisputes.Domain.Users;
+using MerchantDisputes.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -27,7 +28,8 @@ public sealed record CaseVersion(
     DisputeStatus Status,
     EscalationLevel EscalationLevel,
     DateTimeOffset? SubmittedAt,
-    DateTimeOffset? ForwardedAt)
+    DateTimeOffset? ForwardedAt,
+    string? MerchantStamp = null)
 {
     /// <summary>The rule of each role (<see cref="DisputeVisibility.ForRole"/>), run on the version row.</summary>
     private static readonly FrozenDictionary<string, Func<CaseVersion, Guid, int, bool>> Rules =
@@ -62,6 +64,7 @@ internal sealed class CaseVersionReader
         (typeof(Dispute), nameof(Dispute.EscalationLevel)),
         (typeof(Dispute), nameof(Dispute.SubmittedAt)),
         (typeof(Dispute), nameof(Dispute.ForwardedAt)),
+        (typeof(ApplicationUser), nameof(ApplicationUser.ConcurrencyStamp)),
     ];
 
     private static readonly ConcurrentDictionary<Type, CaseVersionReader> ByContext = new();
@@ -75,16 +78,19 @@ internal sealed class CaseVersionReader
         var sql = db.GetService<ISqlGenerationHelper>();
         var dispute = db.Model.FindEntityType(typeof(Dispute))!;
         var platform = db.Model.FindEntityType(typeof(Platform))!;
+        var merchant = db.Model.FindEntityType(typeof(ApplicationUser))!;
         var id = dispute.GetProperty(nameof(Dispute.Id));
         _idMapping = id.GetRelationalTypeMapping();
         _idParameter = sql.GenerateParameterName("id");
 
         string Table(IEntityType entity) => sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
         string Column(IProperty property) => sql.DelimitIdentifier(property.GetColumnName());
-        var properties = Columns.Select(c => (c.Entity == typeof(Dispute) ? dispute : platform).GetProperty(c.Property)).ToArray();
-        var selected = properties.Select(p => (p.DeclaringType == dispute ? "d." : "p.") + Column(p));
+        var aliases = new Dictionary<IEntityType, string> { [dispute] = "d.", [platform] = "p.", [merchant] = "m." };
+        var properties = Columns.Select(c => aliases.Keys.Single(e => e.ClrType == c.Entity).GetProperty(c.Property)).ToArray();
+        var selected = properties.Select(p => aliases[(IEntityType)p.DeclaringType] + Column(p));
         Sql = $"SELECT {string.Join(", ", selected)} FROM {Table(dispute)} AS d"
             + $" INNER JOIN {Table(platform)} AS p ON p.{Column(platform.GetProperty(nameof(Platform.Id)))} = d.{Column(dispute.GetProperty(nameof(Dispute.PlatformId)))}"
+            + $" LEFT JOIN {Table(merchant)} AS m ON m.{Column(merchant.GetProperty(nameof(ApplicationUser.Id)))} = d.{Column(dispute.GetProperty(nameof(Dispute.MerchantId)))}"
             + $" WHERE d.{Column(id)} = {_idParameter}";
         _read = RowReader(properties);
     }

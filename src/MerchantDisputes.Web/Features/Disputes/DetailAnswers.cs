@@ -57,6 +57,7 @@ public sealed class DetailAnswers : IDisposable
         ArgumentNullException.ThrowIfNull(cached);
         ArgumentNullException.ThrowIfNull(version);
         return cached.Version == version.Version && string.Equals(cached.PlatformName, version.PlatformName(cached.Chinese), StringComparison.Ordinal)
+            && (cached.MerchantStamp is null || string.Equals(cached.MerchantStamp, version.MerchantStamp, StringComparison.Ordinal))
             ? cached.Body
             : null;
     }
@@ -66,7 +67,10 @@ public sealed class DetailAnswers : IDisposable
     {
         ArgumentNullException.ThrowIfNull(dispute);
         var key = KeyOf(id, actor);
-        var answer = new CachedAnswer(dispute.Version, dispute.PlatformName, key.Chinese, JsonSerializer.SerializeToUtf8Bytes(dispute, _json));
+        var answer = new CachedAnswer(dispute.Version, dispute.PlatformName, key.Chinese, JsonSerializer.SerializeToUtf8Bytes(dispute, _json))
+        {
+            MerchantStamp = dispute.Merchant?.ProfileStamp,
+        };
 
         // A slower reader's older version leaves the newer one cached. Should two race past this, the older one cached
         // only fails its check (Current) and is read and cached again: never served.
@@ -105,6 +109,9 @@ public sealed class CachedAnswer
     internal bool Chinese { get; }
 
     internal byte[] Body { get; }
+
+    /// <summary>The merchant's profile stamp when the answer shows who filed (<see cref="CaseMerchantDto"/>), else null.</summary>
+    internal string? MerchantStamp { get; init; }
 }
 
 /// <summary>

@@ -52,6 +52,21 @@ public sealed record DisputeDto
     public FrozenFundsDetails? FrozenFunds { get; init; }
     public ForcedFeeDetails? ForcedFee { get; init; }
     public IReadOnlyList<TimelineEntryDto>? Timeline { get; init; }
+
+    /// <summary>Who filed, on the detail answer for the channel's staff and the platform's agents; null for merchants.</summary>
+    public CaseMerchantDto? Merchant { get; init; }
+}
+
+/// <summary>
+/// The merchant behind a case as the staff and the platform's agents see it: the store, its id on the platform (the
+/// case's own when a frozen-funds or forced-fee case names one, else the profile's) and the province the case was filed
+/// from. The e-mail only for the channel's staff (mediators, lawyers, admins); never for agents, merchants or the public.
+/// </summary>
+public sealed record CaseMerchantDto(string? StoreName, string? StoreId, string Province, string? Email)
+{
+    /// <summary>The merchant's profile as read (its concurrency stamp): a kept answer is good only while it holds.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? ProfileStamp { get; init; }
 }
 
 public sealed record DisputeSummaryDto(

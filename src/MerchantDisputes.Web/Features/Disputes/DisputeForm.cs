@@ -32,6 +32,9 @@ public sealed class DisputeForm
     public string? EnrolledOn { get; set; }
     public bool ConsentGiven { get; set; }
     public string? ExitBlockedUntil { get; set; }
+
+    /// <summary>The store's id on the platform, for a frozen-funds or forced-fee case.</summary>
+    public string? StoreId { get; set; }
     public int? Version { get; set; }
 
     /// <summary>Parses the text; values that do not parse are reported and left out.</summary>
@@ -62,6 +65,7 @@ public sealed class DisputeForm
                 FrozenSince = Date(errors, "frozenFunds.frozenSince", FrozenSince),
                 StatedFreezeDays = Whole(errors, "frozenFunds.statedFreezeDays", StatedFreezeDays),
                 ReasonGiven = ReasonGiven,
+                StoreId = StoreId,
             } : null,
             ForcedFee = Type == DisputeType.ForcedFee ? new ForcedFeeInput
             {
@@ -70,6 +74,7 @@ public sealed class DisputeForm
                 EnrolledOn = Date(errors, "forcedFee.enrolledOn", EnrolledOn),
                 ConsentGiven = ConsentGiven,
                 ExitBlockedUntil = Date(errors, "forcedFee.exitBlockedUntil", ExitBlockedUntil),
+                StoreId = StoreId,
             } : null,
         };
     }
@@ -102,6 +107,7 @@ public sealed class DisputeForm
             EnrolledOn = d.ForcedFee?.EnrolledOn?.ToString("yyyy-MM-dd", c),
             ConsentGiven = d.ForcedFee?.ConsentGiven ?? false,
             ExitBlockedUntil = d.ForcedFee?.ExitBlockedUntil?.ToString("yyyy-MM-dd", c),
+            StoreId = d.FrozenFunds?.StoreId ?? d.ForcedFee?.StoreId,
             Version = d.Version,
         };
     }

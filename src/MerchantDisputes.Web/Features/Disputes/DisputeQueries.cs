@@ -100,8 +100,30 @@ public sealed class DisputeQueries(IServiceProvider services, ReadContexts reads
             timeline.Add(entry);
         }
 
-        return dispute with { Timeline = timeline };
+        var merchant = SeesMerchant(actor) ? await MerchantOf(read.Db, id, cancellationToken) : null;
+        return dispute with { Timeline = timeline, Merchant = merchant is null ? null : FiledBy(dispute, merchant, actor) };
     }
+
+    /// <summary>Who sees who filed a case: the channel's staff and the platform's agents, never a merchant.</summary>
+    public static bool SeesMerchant(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsStaff || actor.Is(Roles.PlatformAgent);
+    }
+
+    private static CaseMerchantDto FiledBy(DisputeDto dispute, MerchantRow merchant, Actor actor) =>
+        new(merchant.StoreName, dispute.FrozenFunds?.StoreId ?? dispute.ForcedFee?.StoreId ?? merchant.StoreId, dispute.Region, actor.IsStaff ? merchant.Email : null)
+        {
+            ProfileStamp = merchant.Stamp,
+        };
+
+    private sealed record MerchantRow(string? StoreName, string? StoreId, string? Email, string? Stamp);
+
+    private static readonly Func<DisputesDbContext, Guid, CancellationToken, Task<MerchantRow?>> MerchantOf =
+        EF.CompileAsyncQuery((DisputesDbContext db, Guid id, CancellationToken cancellationToken) => db.Disputes.AsNoTracking()
+            .Where(d => d.Id == id)
+            .Join(db.Users, d => d.MerchantId, u => u.Id, (d, u) => new MerchantRow(u.StoreName, u.StoreId, u.Email, u.ConcurrencyStamp))
+            .FirstOrDefault());
 
     /// <summary>
     /// The case as a cached answer is checked against (<see cref="DetailAnswers"/>), read with one small statement
