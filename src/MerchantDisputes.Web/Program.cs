@@ -11,7 +11,7 @@ using MerchantDisputes.Web.Features.Transparency;
 using MerchantDisputes.Web.Features.Workflow;
 using MerchantDisputes.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoDataExtensions.WithoutFlag(args));
 
 builder.AddTelemetry();
 builder.AddPersistence();
@@ -27,10 +27,12 @@ builder.AddPublicTransparency();
 builder.AddPublicAnswers();
 builder.AddWebPages();
 builder.AddHealth();
+builder.AddDemoData(args);
 
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+await app.SeedDemoDataIfAskedAsync();
 
 // The middleware, in the order a request meets it:
 // 1. Errors: pages get /Error, a locked database a 503 with Retry-After (the API: ApiExceptionMiddleware, step 5).
