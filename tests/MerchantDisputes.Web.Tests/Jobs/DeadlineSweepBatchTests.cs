@@ -93,6 +93,23 @@ public sealed class DeadlineSweepBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_sweeps_at_once_over_several_batches_move_each_case_once_with_one_set_of_notices()
+    {
+        var count = (2 * DeadlineSweep.BatchSize) + 37;
+        var ids = await _seed.ManyAwaitingPlatformAsync(await _seed.MerchantAsync(), Windows, count);
+        var emailsBefore = await _app.WithDbAsync(db => db.OutboxEmails.CountAsync());
+        _app.Clock.AdvanceTo(Windows.PlatformResponse);
+
+        var results = await Task.WhenAll(SweepAsync(), SweepAsync());
+
+        Assert.Equal(count, results.Sum(r => r.Escalated));
+        Assert.Equal(count, await EscalationsAsync(ids));
+        Assert.Equal(count, await _app.WithDbAsync(db => db.Disputes.CountAsync(d => ids.Contains(d.Id) && d.EscalationLevel == EscalationLevel.Reminded)));
+        Assert.Equal(count, await _app.WithDbAsync(db => db.Notifications.CountAsync(n => ids.Contains(n.DisputeId) && n.Kind == "Escalate")));
+        Assert.Equal(emailsBefore + count, await _app.WithDbAsync(db => db.OutboxEmails.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_sweep_reads_each_role_once_however_many_cases_it_moves()
     {
         var mediator = await Staff.CreateAsync(_app, "mediator-sweep@staff.test", Domain.Users.Roles.Mediator);
