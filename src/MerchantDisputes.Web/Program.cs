@@ -7,6 +7,7 @@ using MerchantDisputes.Web.Features.Evidence;
 using MerchantDisputes.Web.Features.Jobs;
 using MerchantDisputes.Web.Features.Notifications;
 using MerchantDisputes.Web.Features.Platforms;
+using MerchantDisputes.Web.Features.Privacy;
 using MerchantDisputes.Web.Features.Transparency;
 using MerchantDisputes.Web.Features.Workflow;
 using MerchantDisputes.Web.Infrastructure;
@@ -22,6 +23,7 @@ builder.AddDisputes();
 builder.AddEvidence();
 builder.AddWorkflow();
 builder.AddAdmin();
+builder.AddPrivacy();
 builder.AddJobs();
 builder.AddPublicTransparency();
 builder.AddPublicAnswers();
@@ -70,6 +72,7 @@ if (!app.IsJobsOnly())
 {
     app.MapAuthApi();
     app.MapMeApi();
+    app.MapPrivacyApi();
     app.MapPlatformsApi();
     app.MapDisputesApi();
     app.MapEvidenceApi();

@@ -43,6 +43,14 @@ public sealed class EvidenceItem
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// When the retention job deleted the files (original, sanitized copy, thumbnail) of this item's ended case. The
+    /// row, its hashes and its caption stay, so the timeline and the hashes still verify; null while the files exist.
+    /// </summary>
+    public DateTimeOffset? PurgedAt { get; private set; }
+
+    public bool IsPurged => PurgedAt is not null;
+
     public static EvidenceItem Create(EvidenceFacts facts, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -68,6 +76,9 @@ public sealed class EvidenceItem
     }
 
     public void ChangeCaption(string? caption) => Caption = (caption ?? string.Empty).Trim();
+
+    /// <summary>Records that the files are gone for good (the retention period of an ended case passed).</summary>
+    public void MarkPurged(DateTimeOffset now) => PurgedAt ??= now;
 }
 
 /// <summary>What the upload pipeline learned about a file, in the form the item is built from.</summary>

@@ -21,6 +21,12 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     public int? PlatformId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// When the merchant deleted their account (PIPL): the personal fields are erased and the account cannot sign in;
+    /// their cases stay, shown as "已注销商家". Null for a live account.
+    /// </summary>
+    public DateTimeOffset? DeletedAt { get; set; }
 }
 
 public sealed class ApplicationRole : IdentityRole<Guid>

@@ -29,6 +29,10 @@ public sealed class RateLimitOptions
     /// <summary>Reset links asked for one e-mail address, whoever asks and whether or not an account has it.</summary>
     [Range(1, 100_000)]
     public int PasswordResetPerEmailPerHour { get; set; } = 3;
+
+    /// <summary>Exports of one's own data (pages and API together) per signed-in user: each reads every file they own.</summary>
+    [Range(1, 100_000)]
+    public int ExportsPerHour { get; set; } = 3;
 }
 
 /// <summary>Rate limits on the doors worth hammering, and the browser hardening headers on every answer.</summary>
@@ -39,6 +43,7 @@ public static class Protection
     public const string Uploads = "uploads";
     public const string Messages = "messages";
     public const string PasswordReset = "password-reset";
+    public const string Exports = "exports";
 
     public static void AddProtection(this WebApplicationBuilder builder)
     {
@@ -57,6 +62,10 @@ public static class Protection
             o.AddPolicy(PasswordReset, c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
                 ? RateLimitPartition.GetNoLimiter(string.Empty)
                 : FixedWindow("ip:" + c.Connection.RemoteIpAddress, limits.PasswordResetPerMinute, TimeSpan.FromMinutes(1)));
+            // Opening the page is free; the download counts, through either door, per account.
+            o.AddPolicy(Exports, c => !HostingExtensions.IsApi(c) && !HttpMethods.IsPost(c.Request.Method)
+                ? RateLimitPartition.GetNoLimiter(string.Empty)
+                : FixedWindow("export:" + c.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, limits.ExportsPerHour, TimeSpan.FromHours(1)));
         });
         builder.Services.AddSingleton<EmailRateLimiter>();
         if (!builder.Environment.IsDevelopment())

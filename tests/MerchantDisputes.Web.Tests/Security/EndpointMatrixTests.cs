@@ -41,6 +41,9 @@ public sealed class EndpointMatrixTests(DisputesAppFactory app, ITestOutputHelpe
         ["GET /api/v1/me/"] = "UAAAAAAA",
         ["PUT /api/v1/me/"] = "U-------",
         ["GET /api/v1/me/sign-ins"] = "UAAAAAAA",
+        // Everyone may export what the app holds about them; deletion (merchants only) is proved by Privacy/DeletionTests.
+        ["GET /api/v1/me/export"] = "UAAAAAAA",
+        ["POST /api/v1/me/delete"] = "--------",
         ["GET /api/v1/platforms"] = "AAAAAAAA",
         ["GET /api/v1/provinces"] = "AAAAAAAA",
         ["GET /api/v1/public/feed"] = "AAAAAAAA",
@@ -115,6 +118,8 @@ public sealed class EndpointMatrixTests(DisputesAppFactory app, ITestOutputHelpe
         ["PAGE /Account/LoginWith2fa"] = "LLLLLLLL",
         ["PAGE /Account/TwoFactor"] = "LAAAAAAA",
         ["PAGE /Account/Security"] = "LAAAAAAA",
+        ["PAGE /Account/Export"] = "LAAAAAAA",
+        ["PAGE /Account/Delete"] = "LAAAAAAA",
         ["PAGE /Notifications"] = "LAAAAAAA",
         ["PAGE /Disputes"] = "LAAAAAAA",
         ["PAGE /Disputes/Index"] = "LAAAAAAA",

@@ -72,6 +72,9 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         // instead of a sort of every submitted case (tests/perf/http.sh: 100,000 cases).
         builder.HasIndex(d => new { d.RespondBy, d.SubmittedAt, d.Id }, "IX_Disputes_Queue");
         builder.HasIndex(d => new { d.PlatformId, d.Status });
+
+        // The retention job (Web: Features/Jobs/RetentionJob) finds the cases that ended before its cut-off.
+        builder.HasIndex(d => d.EndedAt);
     }
 
     private static void ConfigureDetails(EntityTypeBuilder<Dispute> builder)

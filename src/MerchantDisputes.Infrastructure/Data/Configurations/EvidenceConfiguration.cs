@@ -27,5 +27,6 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<EvidenceI
 
         // The orphan sweeper asks whether a blob name is known.
         builder.HasIndex(e => e.BlobName).IsUnique();
+        builder.Ignore(e => e.IsPurged);
     }
 }

@@ -17,6 +17,9 @@ internal sealed class SignInEventConfiguration : IEntityTypeConfiguration<SignIn
 
         // A user's history, newest first; the account goes, its history goes with it.
         builder.HasIndex(e => new { e.UserId, e.At });
+
+        // The retention job prunes attempts older than Privacy:SignInHistoryRetention, whoever made them.
+        builder.HasIndex(e => e.At);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -182,6 +182,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
+                    b.HasIndex("EndedAt");
+
                     b.HasIndex("SubmittedAt");
 
                     b.HasIndex("MerchantId", "CreatedAt");
@@ -255,6 +257,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<long>("SanitizedBytes")
                         .HasColumnType("bigint");
@@ -558,6 +563,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -677,6 +685,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("UserId", "At");
 

@@ -177,6 +177,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
+                    b.HasIndex("EndedAt");
+
                     b.HasIndex("SubmittedAt");
 
                     b.HasIndex("MerchantId", "CreatedAt");
@@ -250,6 +252,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PurgedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("SanitizedBytes")
                         .HasColumnType("INTEGER");
@@ -550,6 +555,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -666,6 +674,8 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("UserId", "At");
 

@@ -42,6 +42,13 @@ public sealed class AuditedSignInManager(
         return result;
     }
 
+    /// <summary>A deleted account never signs in again, whatever else its row says (docs/privacy.md).</summary>
+    public override async Task<bool> CanSignInAsync(ApplicationUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.DeletedAt is null && await base.CanSignInAsync(user);
+    }
+
     private Task RecordAsync(ApplicationUser? user, SignInMethod method, IdentitySignInResult result) =>
         user is null ? Task.CompletedTask : history.RecordAsync(user.Id, method, result);
 }

@@ -311,6 +311,7 @@ public sealed class AdminService(UserManager<ApplicationUser> users, DisputesDbC
                 u.LockoutEnd,
                 u.CreatedAt,
                 u.TwoFactorEnabled,
+                u.DeletedAt,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
             })
             .ToListAsync(cancellationToken);
@@ -320,7 +321,7 @@ public sealed class AdminService(UserManager<ApplicationUser> users, DisputesDbC
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(r => new AdminUserDto(
                 r.Id,
                 r.Email ?? string.Empty,
-                r.DisplayName,
+                r.DeletedAt is null ? r.DisplayName : Infrastructure.Problems.Text("Merchant.Deleted"),
                 CurrentUser.PrimaryRole(r.Roles.Contains),
                 r.PlatformId is { } p ? slugs.GetValueOrDefault(p) : null,
                 r.LockoutEnd is { } end && end > now,

@@ -85,6 +85,16 @@ public static class CaseBundle
             foreach (var item in evidence)
             {
                 var folder = string.Create(CultureInfo.InvariantCulture, $"evidence/{++n:D2}-{item.Id:N}");
+                if (item.PurgedAt is { } purgedAt)
+                {
+                    // Past the retention period the files are gone; their hashes stay in the timeline and here.
+                    await AddAsync(zip, manifest, $"{folder}/purged.json", JsonSerializer.SerializeToUtf8Bytes(new
+                    {
+                        PurgedAt = purgedAt, item.OriginalSha256, item.SanitizedSha256, Note = "已按保留期限删除 / deleted at the end of the retention period",
+                    }, Json), cancellationToken);
+                    continue;
+                }
+
                 await AddBlobAsync(zip, manifest, store, EvidenceContainer.Original, item.BlobName, $"{folder}/original.{item.OriginalFormat ?? "bin"}", cancellationToken);
                 await AddBlobAsync(zip, manifest, store, EvidenceContainer.Sanitized, item.BlobName, $"{folder}/sanitized.{item.Format}", cancellationToken);
             }

@@ -30,7 +30,9 @@ public sealed record EvidenceDto(
     bool? SeenInOtherMerchantsCase,
     string ContentUrl,
     string ThumbnailUrl,
-    string? OriginalUrl);
+    string? OriginalUrl,
+    DateTimeOffset? PurgedAt = null,
+    string? PurgedNotice = null);
 
 public sealed record CaptionRequest(string? Caption);
 
@@ -82,7 +84,8 @@ public static class EvidenceApi
         return new EvidenceDto(
             item.Id, item.DisputeId, item.Caption, item.Format, item.Width, item.Height, item.OriginalBytes, item.SanitizedBytes,
             item.OriginalSha256, item.SanitizedSha256, item.CreatedAt, actor.IsStaff ? item.SeenInOtherMerchantsCase : null,
-            root + "/content", root + "/thumbnail", EvidenceReader.MaySeeOriginals(actor) ? root + "/original" : null);
+            root + "/content", root + "/thumbnail", EvidenceReader.MaySeeOriginals(actor) ? root + "/original" : null,
+            item.PurgedAt, item.IsPurged ? Problems.Text("Evidence.Purged") : null);
     }
 
     private static async Task<Results<Created<EvidenceDto>, Ok<EvidenceDto>, ValidationProblem>> Upload(
@@ -197,6 +200,12 @@ public sealed class EvidenceReader(DisputesDbContext db, IEvidenceStore store)
         if (item is null || (container == EvidenceContainer.Original && !MaySeeOriginals(actor!)))
         {
             return TypedResults.NotFound();
+        }
+
+        // The retention period of the ended case passed: the files are gone for good, the row and hashes stay.
+        if (item.IsPurged)
+        {
+            return TypedResults.Problem(Problems.Text("Evidence.Purged.Detail"), statusCode: StatusCodes.Status410Gone, title: Problems.Text("Evidence.Purged"));
         }
 
         var blob = await store.OpenReadAsync(container, item.BlobName, http.RequestAborted);

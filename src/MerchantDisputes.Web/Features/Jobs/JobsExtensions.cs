@@ -62,6 +62,7 @@ public static class JobsExtensions
     public const string SweepJobId = "deadline-sweep";
     public const string OutboxJobId = "email-outbox";
     public const string OrphanJobId = "evidence-orphans";
+    public const string RetentionJobId = "privacy-retention";
 
     public static void AddJobs(this WebApplicationBuilder builder)
     {
@@ -70,6 +71,8 @@ public static class JobsExtensions
         builder.Services.AddOptions<HangfireOptions>().BindConfiguration(HangfireOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<OutboxJob>();
         builder.Services.AddSingleton<EvidenceOrphanSweep>();
+        builder.Services.AddOptions<Privacy.PrivacyOptions>().BindConfiguration(Privacy.PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RetentionJob>();
         builder.Services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -109,6 +112,8 @@ public static class JobsExtensions
         jobs.AddOrUpdate<DeadlineSweep>(SweepJobId, s => s.RunAsync(CancellationToken.None), escalation.SweepCron);
         jobs.AddOrUpdate<OutboxJob>(OutboxJobId, j => j.RunAsync(CancellationToken.None), hangfire.OutboxCron);
         jobs.AddOrUpdate<EvidenceOrphanSweep>(OrphanJobId, j => j.RunAsync(CancellationToken.None), hangfire.OrphanCron);
+        var privacy = app.Services.GetRequiredService<IOptions<Privacy.PrivacyOptions>>().Value;
+        jobs.AddOrUpdate<RetentionJob>(RetentionJobId, j => j.RunAsync(CancellationToken.None), privacy.RetentionCron);
         if (hangfire.Mode == InstanceMode.JobsOnly)
         {
             return;

@@ -143,6 +143,14 @@ public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
 
         var now = postAt ?? clock.GetUtcNow();
         var emails = await directory.EmailsAsync(db, recipients, cancellationToken);
+
+        // A merchant who deleted their account is told nothing more: no notice, no mail to the tombstone address.
+        recipients.RemoveWhere(directory.IsClosed);
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
         foreach (var recipient in recipients)
         {
             db.Notifications.Add(new Notification

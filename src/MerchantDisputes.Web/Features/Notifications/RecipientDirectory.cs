@@ -12,6 +12,7 @@ public sealed class RecipientDirectory
 {
     private readonly Dictionary<string, List<Member>> _roles = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, string?> _emails = [];
+    private readonly HashSet<Guid> _closed = [];
 
     /// <summary>The holders of <paramref name="role"/>, of one platform when <paramref name="platformId"/> is given.</summary>
     public async Task<IReadOnlyList<Guid>> InRoleAsync(DisputesDbContext db, string role, int? platformId, CancellationToken cancellationToken)
@@ -33,7 +34,13 @@ public sealed class RecipientDirectory
         return members.Where(m => platformId == null || m.PlatformId == platformId).Select(m => m.Id).ToList();
     }
 
-    /// <summary>The addresses of those of <paramref name="ids"/> who have one; the ones not yet known are read in one query.</summary>
+    /// <summary>Whether the account was deleted (known once <see cref="EmailsAsync"/> has read it): it is told nothing more.</summary>
+    public bool IsClosed(Guid id) => _closed.Contains(id);
+
+    /// <summary>
+    /// The addresses of those of <paramref name="ids"/> who have one and have not deleted their account; the ones not
+    /// yet known are read in one query.
+    /// </summary>
     public async Task<IReadOnlyList<string>> EmailsAsync(DisputesDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -42,11 +49,16 @@ public sealed class RecipientDirectory
         if (missing.Count > 0)
         {
             var found = await db.Users.Where(u => missing.Contains(u.Id))
-                .Select(u => new { u.Id, u.Email })
-                .ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+                .Select(u => new { u.Id, u.Email, Closed = u.DeletedAt != null })
+                .ToDictionaryAsync(u => u.Id, cancellationToken);
             foreach (var id in missing)
             {
-                _emails[id] = found.GetValueOrDefault(id);
+                var user = found.GetValueOrDefault(id);
+                _emails[id] = user is { Closed: false } ? user.Email : null;
+                if (user is { Closed: true })
+                {
+                    _closed.Add(id);
+                }
             }
         }
 

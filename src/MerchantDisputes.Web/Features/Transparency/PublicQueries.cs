@@ -68,7 +68,7 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
             .Take(pageSize + 1)
             .Join(db.Users, d => d.MerchantId, u => u.Id, (d, u) => new
             {
-                d.PlatformId, d.Type, d.Region, u.DisplayName, d.SubmittedAt, d.Status, d.EscalationLevel,
+                d.PlatformId, d.Type, d.Region, u.DisplayName, Deleted = u.DeletedAt != null, d.SubmittedAt, d.Status, d.EscalationLevel,
                 Title = d.TitleIsPublic ? d.Title : null, d.ForwardedAt, d.RemindedAt, d.FinalNoticeAt,
             })
             .ToListAsync(cancellationToken);
@@ -78,7 +78,7 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
             r.Type,
             _t["Type." + r.Type],
             ProvinceRef(r.Region),
-            PublicName.Masked(r.DisplayName),
+            r.Deleted ? _t["Merchant.Deleted"].Value : PublicName.Masked(r.DisplayName),
             ChinaTime.Today(r.SubmittedAt!.Value),
             r.Status,
             _t["Status." + r.Status],
