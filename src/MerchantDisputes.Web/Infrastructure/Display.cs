@@ -24,14 +24,16 @@ public static class Display
         return Symbols.TryGetValue(currency, out var symbol) ? symbol + number : currency + " " + number;
     }
 
-    public static string Instant(DateTimeOffset? instant)
-    {
-        if (instant is not { } value)
-        {
-            return "—";
-        }
+    /// <summary>An instant in China Standard Time, naming the zone: 2026年12月10日 18:00（北京时间） / 10 Dec 2026, 18:00 (UTC+8).</summary>
+    public static string Instant(DateTimeOffset? instant) =>
+        instant is { } value ? Problems.Text("Time.Zoned", Clock(value)) : "—";
 
-        var china = ChinaTime.ToChina(value);
+    /// <summary>The zone named in full, for text read away from the pages (e-mails): 北京时间，UTC+8 / China Standard Time, UTC+8.</summary>
+    public static string InstantWithZone(DateTimeOffset instant) => Problems.Text("Time.ZonedLong", Clock(instant));
+
+    private static string Clock(DateTimeOffset instant)
+    {
+        var china = ChinaTime.ToChina(instant);
         return IsChinese()
             ? china.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)
             : china.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using MerchantDisputes.Infrastructure.Data;
+using MerchantDisputes.Web.Infrastructure;
 using MerchantDisputes.Web.Features.Escalation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -131,6 +132,7 @@ public static class SweepBenchmark
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(SweepDatabase.Now));
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddEscalation();
+        services.AddOptions<AppOptions>().Configure(o => o.PublicBaseUrl = new Uri("http://127.0.0.1/"));
         return services.BuildServiceProvider();
     }
 

@@ -132,6 +132,26 @@ public sealed class CaseActionPageTests(DisputesAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Every_time_on_the_case_page_names_China_Standard_Time_in_either_language()
+    {
+        var (merchant, id, _, _) = await PageCast.ForwardedCaseAsync(app);
+        var english = await Browser.SignedInAsync(app, merchant.Email, Session.Password);
+        await english.GetAsync($"/culture?culture=en&returnUrl=/Disputes/{id}");
+
+        var zh = WebUtility.HtmlDecode(PageCast.MainOf(await merchant.Browser.GetStringAsync($"/Disputes/{id}")));
+        var en = WebUtility.HtmlDecode(PageCast.MainOf(await english.GetStringAsync($"/Disputes/{id}")));
+
+        Assert.Contains("本页时间均为北京时间（中国标准时间，UTC+8）。", zh, StringComparison.Ordinal);
+        Assert.Contains("All times on this page are China Standard Time (Beijing time, UTC+8).", en, StringComparison.Ordinal);
+        foreach (var (page, zone) in new[] { (zh, "（北京时间）"), (en, " (UTC+8)") })
+        {
+            var times = System.Text.RegularExpressions.Regex.Matches(page, "<time datetime=\"[^\"]+\">([^<]+)</time>");
+            Assert.NotEmpty(times);
+            Assert.All(times, t => Assert.EndsWith(zone, t.Groups[1].Value, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Information_is_requested_with_a_due_date_and_answered_through_the_pages()
     {
         var merchant = await PageCast.MerchantAsync(app);

@@ -55,6 +55,39 @@ public sealed partial class NotificationsPageTests(DisputesAppFactory app) : ICl
     }
 
     [Fact]
+    public async Task The_list_shows_each_cases_title_and_the_platforms_answer_with_a_plain_link_to_the_case()
+    {
+        var (merchant, id, _, agent) = await PageCast.ForwardedCaseAsync(app);
+        await PageCast.ActOkAsync(agent, id, "Respond", new() { ["outcome"] = "PartiallyReversed", ["message"] = "退还一半货款" });
+
+        var page = PageCast.MainOf(await merchant.Browser.GetStringAsync("/Notifications"));
+
+        Assert.Contains("<div class=\"notice-title\">包裹退回未签收仍被判仅退款</div>", page, StringComparison.Ordinal);
+        Assert.Contains("平台答复：部分撤销", page, StringComparison.Ordinal);
+        Assert.Contains($"<a class=\"button quiet\" href=\"/Disputes/{id}\">查看案件</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"next\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Opening_a_case_page_marks_that_cases_notices_read_and_no_others()
+    {
+        var merchant = await PageCast.MerchantAsync(app);
+        var first = await PageCast.SubmittedCaseAsync(app, merchant);
+        var second = await PageCast.SubmittedCaseAsync(app, merchant);
+        var mediator = await PageCast.StaffAsync(app, Roles.Mediator);
+        await PageCast.ActOkAsync(mediator, first, "Claim");
+        await PageCast.ActOkAsync(mediator, first, "Forward");
+        await PageCast.ActOkAsync(mediator, second, "Claim");
+        Assert.Equal("3", Badge().Match(await merchant.Browser.GetStringAsync("/Notifications")).Groups[1].Value);
+
+        await merchant.Browser.GetStringAsync($"/Disputes/{first}");
+
+        var after = await merchant.Browser.GetStringAsync("/Notifications");
+        Assert.Equal("1", Badge().Match(after).Groups[1].Value);
+        Assert.Contains("最近 3 条中有 1 条未读", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nobody_marks_another_users_notice_read()
     {
         var merchant = await PageCast.MerchantAsync(app);

@@ -6,6 +6,7 @@ using MerchantDisputes.Domain.Time;
 using MerchantDisputes.Domain.Timeline;
 using MerchantDisputes.Domain.Users;
 using MerchantDisputes.Domain.Validation;
+using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Web.Features.Account;
 using MerchantDisputes.Web.Features.Escalation;
 using MerchantDisputes.Web.Features.Workflow;
@@ -13,7 +14,6 @@ using MerchantDisputes.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace MerchantDisputes.Web.Features.Disputes;
 
@@ -24,7 +24,11 @@ namespace MerchantDisputes.Web.Features.Disputes;
 /// </summary>
 [Authorize]
 public sealed class DetailsModel(
-    DisputeQueries queries, DisputeCommands commands, TimeProvider clock, CaseTimers timers) : PageModel
+    DisputeQueries queries,
+    DisputeCommands commands,
+    TimeProvider clock,
+    CaseTimers timers,
+    DisputesDbContext db) : PageModel
 {
     private static readonly FormErrors NoErrors = new();
 
@@ -107,11 +111,23 @@ public sealed class DetailsModel(
     public string? Posted(string form, string field) =>
         ActiveForm == form && Request.HasFormContentType ? Request.Form[field].ToString() : null;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Actor.UserId is { } userId)
+        {
+            await Notifications.NotificationsApi.MarkCaseReadAsync(db, userId, Id, Now, cancellationToken);
+        }
+
+        return Page();
+    }
 
     /// <summary>The case page with the timeline's hash chain recomputed: anyone who sees the case may ask, as in the API.</summary>
-    public async Task<IActionResult> OnGetVerifyAsync([FromServices] MerchantDisputes.Infrastructure.Data.DisputesDbContext db, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetVerifyAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
         {

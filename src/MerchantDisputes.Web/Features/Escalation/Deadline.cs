@@ -23,13 +23,24 @@ public sealed record Deadline(string TextKey, DateTimeOffset At, TimeSpan Left)
 
     public bool InWorkingDays => Window is { InWorkingDays: true };
 
-    public static Deadline? Of(DisputeDto? dispute, DateTimeOffset now) => dispute switch
+    public static Deadline? Of(DisputeDto? dispute, DateTimeOffset now) =>
+        dispute is null ? null : Of(dispute.Status, dispute.RespondBy, dispute.DeadlineAt, now);
+
+    /// <summary>The same timer read from the case itself, for what is written as the case changes (e-mails).</summary>
+    public static Deadline? Of(Dispute dispute, DateTimeOffset now)
     {
-        { Status: DisputeStatus.AwaitingPlatform, RespondBy: { } respondBy } => new("Deadline.Platform", respondBy, respondBy - now),
-        { Status: DisputeStatus.NeedsInfo, DeadlineAt: { } due } => new("Deadline.Merchant", due, due - now),
-        { Status: DisputeStatus.PlatformResponded, DeadlineAt: { } due } => new("Deadline.AutoResolve", due, due - now),
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(dispute);
+        return Of(dispute.Status, dispute.RespondBy, dispute.DeadlineAt, now);
+    }
+
+    private static Deadline? Of(DisputeStatus status, DateTimeOffset? respondBy, DateTimeOffset? deadlineAt, DateTimeOffset now) =>
+        (status, respondBy, deadlineAt) switch
+        {
+            (DisputeStatus.AwaitingPlatform, { } by, _) => new("Deadline.Platform", by, by - now),
+            (DisputeStatus.NeedsInfo, _, { } due) => new("Deadline.Merchant", due, due - now),
+            (DisputeStatus.PlatformResponded, _, { } due) => new("Deadline.AutoResolve", due, due - now),
+            _ => null,
+        };
 
     /// <summary>The deadline with its window, counted on <paramref name="clock"/> when it is in working days.</summary>
     public static Deadline? Of(DisputeDto? dispute, DateTimeOffset now, DeadlineClock clock)

@@ -5,6 +5,7 @@ using MerchantDisputes.Infrastructure.Data;
 using MerchantDisputes.Infrastructure.Notifications;
 using MerchantDisputes.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MerchantDisputes.Web.Features.Notifications;
 
@@ -23,7 +24,7 @@ internal enum Parties
 /// Tells the people on a case what needs them: an in-app notification and an email in the outbox, added to the
 /// same unit of work as the change, so a notice is never sent for a change that was not saved.
 /// </summary>
-public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
+public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock, IOptions<AppOptions> app)
 {
     private static readonly Dictionary<string, Parties> ByKind = new(StringComparer.Ordinal)
     {
@@ -107,6 +108,12 @@ public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
     /// <summary>Narrows the kind's parties to those who may read the entry and may see the case now.</summary>
     private static Parties PartiesFor(Dispute dispute, TimelineEntry entry)
     {
+        // A draft is the merchant's own until it is submitted: uploads to it, and withdrawing it, concern nobody else.
+        if (dispute.SubmittedAt is null)
+        {
+            return Parties.None;
+        }
+
         var parties = entry.Kind == "Escalate" ? Escalation(entry) : ByKind.GetValueOrDefault(entry.Kind);
         if (dispute.ForwardedAt is null || entry.Audience != TimelineAudience.Everyone)
         {
@@ -151,50 +158,27 @@ public sealed class CaseNotifier(DisputesDbContext db, TimeProvider clock)
             return;
         }
 
+        var detail = Detail(entry);
         foreach (var recipient in recipients)
         {
             db.Notifications.Add(new Notification
             {
                 Id = Guid.CreateVersion7(now), UserId = recipient, DisputeId = dispute.Id, CaseNumber = dispute.CaseNumber,
-                Kind = entry.Kind, Detail = entry.Data().GetValueOrDefault("level"), CreatedAt = now,
+                Kind = entry.Kind, Detail = detail, CreatedAt = now,
             });
         }
 
+        var mail = new CaseMail(dispute, entry.Kind, detail, Features.Escalation.Deadline.Of(dispute, now), app.Value.Link($"Disputes/{dispute.Id}"));
         foreach (var email in emails)
         {
-            db.OutboxEmails.Add(Mail.For(email, dispute.CaseNumber, dispute.Id, entry.Kind, now));
+            db.OutboxEmails.Add(mail.To(email, now));
         }
     }
-}
 
-/// <summary>The email that goes with a notification: bilingual, no case content beyond its number.</summary>
-internal static class Mail
-{
-    public static OutboxEmail For(string to, string caseNumber, Guid disputeId, string kind, DateTimeOffset now)
+    /// <summary>What the notice says beyond its kind: the step a case climbed to, or the platform's answer.</summary>
+    private static string? Detail(TimelineEntry entry)
     {
-        var zh = Text("zh-CN", "Timeline." + kind);
-        var en = Text("en", "Timeline." + kind);
-        return new OutboxEmail
-        {
-            Id = Guid.CreateVersion7(now),
-            ToAddress = to,
-            Subject = $"[{caseNumber}] {zh} / {en}",
-            Body = $"案件 {caseNumber}：{zh}。请登录查看：/Disputes/{disputeId}\n\nCase {caseNumber}: {en}. Sign in to see it: /Disputes/{disputeId}\n",
-            CreatedAt = now,
-        };
-    }
-
-    private static string Text(string culture, string key)
-    {
-        var previous = System.Globalization.CultureInfo.CurrentUICulture;
-        try
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
-            return Problems.Text(key);
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = previous;
-        }
+        var data = entry.Data();
+        return data.GetValueOrDefault("level") ?? (entry.Kind == "PlatformRespond" ? data.GetValueOrDefault("outcome") : null);
     }
 }

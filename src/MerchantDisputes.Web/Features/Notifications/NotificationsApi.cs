@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MerchantDisputes.Web.Features.Notifications;
 
-public sealed record NotificationDto(Guid Id, Guid DisputeId, string CaseNumber, string Kind, string? Detail, DateTimeOffset CreatedAt, bool Read);
+/// <param name="Title">The case's title, as every recipient of a notice may read it.</param>
+/// <param name="Detail">The escalation step (Escalate) or the platform's answer (PlatformRespond).</param>
+public sealed record NotificationDto(
+    Guid Id, Guid DisputeId, string CaseNumber, string Kind, string? Detail, DateTimeOffset CreatedAt, bool Read, string? Title = null);
 
 public sealed record UnreadDto(int Unread);
 
@@ -32,8 +35,23 @@ public static class NotificationsApi
             .Where(n => n.UserId == userId && n.CreatedAt <= now)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(PageSize)
-            .Select(n => new NotificationDto(n.Id, n.DisputeId, n.CaseNumber, n.Kind, n.Detail, n.CreatedAt, n.ReadAt != null))
+            .Select(n => new NotificationDto(
+                n.Id, n.DisputeId, n.CaseNumber, n.Kind, n.Detail, n.CreatedAt, n.ReadAt != null,
+                db.Disputes.Where(d => d.Id == n.DisputeId).Select(d => d.Title).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Opening a case reads what was said about it: its unread notices for this user become read.</summary>
+    public static async Task MarkCaseReadAsync(DisputesDbContext db, Guid userId, Guid disputeId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var unread = db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null && n.DisputeId == disputeId && n.CreatedAt <= now);
+
+        // A read first: most views find nothing unread, and an UPDATE would take the database's write lock for nothing.
+        if (await unread.AnyAsync(cancellationToken))
+        {
+            await unread.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        }
     }
 
     public static Task<int> UnreadCountAsync(DisputesDbContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
