@@ -17,6 +17,12 @@ public sealed class ApplicationUser : IdentityUser<Guid>
 
     public Gender? Gender { get; set; }
 
+    /// <summary>
+    /// The merchant agreed that the public feed names them by a masked name (卢**). Off by default and withdrawable;
+    /// without it the feed names only their province (广东省商家).
+    /// </summary>
+    public bool PublicNameConsent { get; set; }
+
     /// <summary>Set only for platform agents: the one platform whose cases they may see.</summary>
     public int? PlatformId { get; set; }
 

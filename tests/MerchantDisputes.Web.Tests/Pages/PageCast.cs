@@ -66,12 +66,17 @@ public static partial class PageCast
         return (merchant, id, mediator, agent);
     }
 
-    /// <summary>Posts one action form of the case page, with the antiforgery token and version the page carries now.</summary>
+    /// <summary>
+    /// Posts one action form of the case page, with the antiforgery token and version the page carries now, already
+    /// confirmed (the confirmation step itself is ConfirmationPageTests'); pass <c>confirmed=false</c> to be asked.
+    /// </summary>
     public static async Task<HttpResponseMessage> ActAsync(HttpClient browser, string id, string handler, Dictionary<string, string>? fields = null)
     {
         ArgumentNullException.ThrowIfNull(browser);
         var form = await FormOfAsync(browser, $"/Disputes/{id}");
-        return await form.PostAsync(browser, $"/Disputes/{id}?handler={handler}", fields);
+        var all = new Dictionary<string, string>(fields ?? []);
+        all.TryAdd("confirmed", "true");
+        return await form.PostAsync(browser, $"/Disputes/{id}?handler={handler}", all);
     }
 
     /// <summary>Posts an action and follows the redirect back to the case page, which carries the notice.</summary>

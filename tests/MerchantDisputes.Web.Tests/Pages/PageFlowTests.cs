@@ -37,7 +37,7 @@ public sealed partial class PageFlowTests(DisputesAppFactory app) : IClassFixtur
         Assert.Matches(@"MD-2026-\d{6}", details);
 
         var id = DetailsId().Match(details).Groups[1].Value;
-        var withdrawn = await PostFormAsync(browser, $"/Disputes/{id}?handler=Withdraw", new() { ["reason"] = "已协商" }, $"/Disputes/{id}");
+        var withdrawn = await PostFormAsync(browser, $"/Disputes/{id}?handler=Withdraw", new() { ["reason"] = "已协商", ["confirmed"] = "true" }, $"/Disputes/{id}");
         Assert.Contains("已撤回", withdrawn, StringComparison.Ordinal);
     }
 

@@ -59,6 +59,8 @@ public sealed class EndpointMatrixTests(DisputesAppFactory app, ITestOutputHelpe
         ["GET /api/v1/disputes/{id:guid}"] = "UANAANNA",
         ["GET /api/v1/disputes/{id:guid}/deadline"] = "UANAANNA",
         ["PUT /api/v1/disputes/{id:guid}"] = "U-N--N--",
+        ["DELETE /api/v1/disputes/{id:guid}"] = "U-N--N--",
+        ["GET /api/v1/disputes/export"] = "UDDAAAAA",
         // The bundle is for mediators and lawyers: other roles are refused by role (403) before visibility.
         ["GET /api/v1/disputes/{id:guid}/bundle"] = "UDNADNND",
         ["GET /api/v1/disputes/{id:guid}/evidence/"] = "UANAANNA",
@@ -120,6 +122,7 @@ public sealed class EndpointMatrixTests(DisputesAppFactory app, ITestOutputHelpe
         ["PAGE /Account/Security"] = "LAAAAAAA",
         ["PAGE /Account/Export"] = "LAAAAAAA",
         ["PAGE /Account/Delete"] = "LAAAAAAA",
+        ["PAGE /Account/PublicName"] = "LAADDDDD",
         ["PAGE /Notifications"] = "LAAAAAAA",
         ["PAGE /Disputes"] = "LAAAAAAA",
         ["PAGE /Disputes/Index"] = "LAAAAAAA",

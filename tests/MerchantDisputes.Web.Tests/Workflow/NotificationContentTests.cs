@@ -19,7 +19,7 @@ public sealed class NotificationContentTests(WorkflowApp app) : IClassFixture<Wo
         var id = await new Drive(app).ToStatusAsync(DisputeStatus.PlatformResponded, merchant);
         var dispute = await app.WithDbAsync(db => db.Disputes.AsNoTracking().SingleAsync(d => d.Id == id));
 
-        var email = await LatestEmailAsync(merchant.Email, dispute.CaseNumber);
+        var email = await EmailAsync(merchant.Email, dispute.CaseNumber, "平台答复");
 
         Assert.Contains(dispute.Title, email.Subject, StringComparison.Ordinal);
         Assert.Contains($"https://localhost/Disputes/{id}", email.Body, StringComparison.Ordinal);
@@ -88,11 +88,10 @@ public sealed class NotificationContentTests(WorkflowApp app) : IClassFixture<Wo
     private static string China(DateTimeOffset instant, string format) =>
         Domain.Time.ChinaTime.ToChina(instant).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
 
-    private Task<MerchantDisputes.Infrastructure.Notifications.OutboxEmail> LatestEmailAsync(string to, string caseNumber) =>
+    private Task<MerchantDisputes.Infrastructure.Notifications.OutboxEmail> EmailAsync(string to, string caseNumber, string kind) =>
         app.WithDbAsync(db => db.OutboxEmails.AsNoTracking()
-            .Where(e => e.ToAddress == to && e.Subject.Contains(caseNumber))
-            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
-            .FirstAsync());
+            .Where(e => e.ToAddress == to && e.Subject.Contains(caseNumber) && e.Subject.Contains(kind))
+            .SingleAsync());
 
     private static async Task<int> UnreadAsync(Person person) =>
         (await Read.OkAsync(person.Api.GetAsync("/api/v1/notifications/unread-count"))).GetProperty("unread").GetInt32();

@@ -613,6 +613,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(8)");
 
+                    b.Property<bool>("PublicNameConsent")
+                        .HasColumnType("bit");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 

@@ -605,6 +605,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublicNameConsent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 

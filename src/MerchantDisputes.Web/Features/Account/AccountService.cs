@@ -16,7 +16,8 @@ public sealed record RegisterRequest(
     string? Province,
     Gender? Gender,
     string? Role = null,
-    string? StoreId = null);
+    string? StoreId = null,
+    bool? PublicNameConsent = null);
 
 /// <summary>Registration and profile changes, shared by the API and the pages.</summary>
 public sealed class AccountService(UserManager<ApplicationUser> users, TimeProvider clock)
@@ -48,6 +49,7 @@ public sealed class AccountService(UserManager<ApplicationUser> users, TimeProvi
         }
 
         Apply(user, profile);
+        user.PublicNameConsent = request.PublicNameConsent == true;
         user.CreatedAt = clock.GetUtcNow();
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)

@@ -19,16 +19,19 @@ public sealed record MeDto(
     Gender? Gender,
     IReadOnlyList<string> Roles,
     string? Platform,
-    string? StoreId = null)
+    string? StoreId = null,
+    bool PublicNameConsent = false)
 {
     public static MeDto From(ApplicationUser user, IReadOnlyList<string> roles, string? platformSlug)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new(user.Id, user.Email, user.DisplayName, user.StoreName, user.Province, user.Gender, roles, platformSlug, user.StoreId);
+        return new(user.Id, user.Email, user.DisplayName, user.StoreName, user.Province, user.Gender, roles, platformSlug, user.StoreId, user.PublicNameConsent);
     }
 }
 
-public sealed record UpdateMeRequest(string? DisplayName, string? StoreName, string? Province, Gender? Gender, string? StoreId = null);
+/// <param name="PublicNameConsent">Merchants: whether the public feed may show their masked name; null leaves it as it is.</param>
+public sealed record UpdateMeRequest(
+    string? DisplayName, string? StoreName, string? Province, Gender? Gender, string? StoreId = null, bool? PublicNameConsent = null);
 
 /// <summary>GET|PUT /api/v1/me.</summary>
 public static class MeApi
@@ -66,6 +69,7 @@ public static class MeApi
         if (await users.IsInRoleAsync(user, Roles.Merchant))
         {
             AccountService.Apply(user, MerchantProfile.Create(request.DisplayName, request.StoreName, request.Province, request.Gender, request.StoreId));
+            user.PublicNameConsent = request.PublicNameConsent ?? user.PublicNameConsent;
         }
         else
         {

@@ -16,6 +16,9 @@ public sealed class RegisterForm
     public string? StoreId { get; set; }
     public string? Province { get; set; }
     public Gender? Gender { get; set; }
+
+    /// <summary>Unticked unless the merchant ticks it: the feed then names them by province only.</summary>
+    public bool PublicNameConsent { get; set; }
 }
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Protection.Register)]
@@ -33,7 +36,8 @@ public sealed class RegisterModel(AccountService accounts, SignInManager<Applica
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var request = new RegisterRequest(Input.Email, Input.Password, Input.DisplayName, Input.StoreName, Input.Province, Input.Gender, StoreId: Input.StoreId);
+        var request = new RegisterRequest(
+            Input.Email, Input.Password, Input.DisplayName, Input.StoreName, Input.Province, Input.Gender, StoreId: Input.StoreId, PublicNameConsent: Input.PublicNameConsent);
         var (user, errors) = await accounts.RegisterMerchantAsync(request);
         if (user is null)
         {

@@ -11,6 +11,7 @@ namespace MerchantDisputes.Web.Features.Account;
 public sealed class SecurityModel(UserManager<ApplicationUser> users, SignInHistory history) : PageModel
 {
     public bool TwoFactorEnabled { get; private set; }
+    public bool PublicNameConsent { get; private set; }
     public IReadOnlyList<SignInEventDto> SignIns { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -21,6 +22,7 @@ public sealed class SecurityModel(UserManager<ApplicationUser> users, SignInHist
         }
 
         TwoFactorEnabled = user.TwoFactorEnabled;
+        PublicNameConsent = user.PublicNameConsent;
         SignIns = await history.RecentAsync(user.Id, cancellationToken);
         return Page();
     }

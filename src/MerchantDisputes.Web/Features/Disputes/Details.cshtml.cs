@@ -49,6 +49,18 @@ public sealed class DetailsModel(
 
     public FormErrors Errors { get; } = new();
 
+    /// <summary>
+    /// What cannot be undone asks first: the form's first post checks the action without saving it and shows what
+    /// happens next (<see cref="Confirming"/>); the confirmation posts the same fields again with <c>confirmed=true</c>.
+    /// </summary>
+    public static IReadOnlySet<string> ConfirmedForms { get; } = new HashSet<string>(StringComparer.Ordinal) { "Withdraw", "Forward", "Reject", "Accept", "Delete" };
+
+    /// <summary>The action waiting for confirmation, with the fields to post again; null on the ordinary case page.</summary>
+    public Confirmation? Confirming { get; private set; }
+
+    /// <summary>A never-submitted draft may be deleted outright (the same rule as editing it).</summary>
+    public bool CanDelete => CanEdit;
+
     public DateTimeOffset Now { get; private set; }
 
     public CaseWindows Windows => timers.Windows;
@@ -79,7 +91,7 @@ public sealed class DetailsModel(
         Dispute?.Timeline?.Where(e => e.Kind == CaseSummary.LegalOpinionKind).ToList() ?? [];
 
     public bool HasActions =>
-        CanEdit || CanWithdraw || CanRate || CanWriteOpinion
+        CanEdit || CanDelete || CanWithdraw || CanRate || CanWriteOpinion
         || WorkflowActions.Any(May);
 
     public static IReadOnlyList<DisputeAction> WorkflowActions { get; } =
@@ -138,8 +150,13 @@ public sealed class DetailsModel(
         return Page();
     }
 
-    public Task<IActionResult> OnPostWithdrawAsync(string? reason, int? version, CancellationToken cancellationToken) =>
-        RunAsync("Withdraw", "Details.Withdrawn", a => commands.WithdrawAsync(a, Id, reason, version, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostWithdrawAsync(string? reason, int? version, bool confirmed, CancellationToken cancellationToken) =>
+        RunAsync("Withdraw", "Details.Withdrawn", (a, check) => commands.WithdrawAsync(a, Id, reason, version, cancellationToken, check), cancellationToken,
+            new(confirmed, new() { ["reason"] = reason }));
+
+    public Task<IActionResult> OnPostDeleteAsync(int? version, bool confirmed, CancellationToken cancellationToken) =>
+        RunAsync("Delete", "Notice.Deleted", (a, check) => commands.DeleteDraftAsync(a, Id, version, cancellationToken, check), cancellationToken,
+            new(confirmed, [], "/Disputes"));
 
     public Task<IActionResult> OnPostClaimAsync(int? version, CancellationToken cancellationToken) =>
         ActAsync("Claim", "Notice.Claimed", version, (d, a, now) => d.Claim(a, now), cancellationToken);
@@ -163,11 +180,13 @@ public sealed class DetailsModel(
             (d, a, now) => d.RequestInfo(a, message ?? string.Empty, deadline, Windows, now), cancellationToken);
     }
 
-    public Task<IActionResult> OnPostRejectAsync(string? reason, int? version, CancellationToken cancellationToken) =>
-        ActAsync("Reject", "Notice.Rejected", version, (d, a, now) => d.Reject(a, reason ?? string.Empty, now), cancellationToken);
+    public Task<IActionResult> OnPostRejectAsync(string? reason, int? version, bool confirmed, CancellationToken cancellationToken) =>
+        ActAsync("Reject", "Notice.Rejected", version, (d, a, now) => d.Reject(a, reason ?? string.Empty, now), cancellationToken,
+            new(confirmed, new() { ["reason"] = reason }));
 
-    public Task<IActionResult> OnPostForwardAsync(string? note, int? version, CancellationToken cancellationToken) =>
-        ActAsync("Forward", "Notice.Forwarded", version, (d, a, now) => d.Forward(a, note, Windows, now), cancellationToken);
+    public Task<IActionResult> OnPostForwardAsync(string? note, int? version, bool confirmed, CancellationToken cancellationToken) =>
+        ActAsync("Forward", "Notice.Forwarded", version, (d, a, now) => d.Forward(a, note, Windows, now), cancellationToken,
+            new(confirmed, new() { ["note"] = note }));
 
     public Task<IActionResult> OnPostCloseAsync(string? reason, int? version, CancellationToken cancellationToken) =>
         ActAsync("Close", "Notice.Closed", version, (d, a, now) => d.Close(a, reason ?? string.Empty, now), cancellationToken);
@@ -191,8 +210,8 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostProvideInfoAsync(string? message, int? version, CancellationToken cancellationToken) =>
         ActAsync("ProvideInfo", "Notice.InfoProvided", version, (d, a, now) => d.ProvideInfo(a, message ?? string.Empty, now), cancellationToken);
 
-    public Task<IActionResult> OnPostAcceptAsync(int? version, CancellationToken cancellationToken) =>
-        ActAsync("Accept", "Notice.Accepted", version, (d, a, now) => d.Accept(a, now), cancellationToken);
+    public Task<IActionResult> OnPostAcceptAsync(int? version, bool confirmed, CancellationToken cancellationToken) =>
+        ActAsync("Accept", "Notice.Accepted", version, (d, a, now) => d.Accept(a, now), cancellationToken, new(confirmed, []));
 
     public Task<IActionResult> OnPostContestAsync(string? reason, int? version, CancellationToken cancellationToken) =>
         ActAsync("Contest", "Notice.Contested", version, (d, a, now) => d.Contest(a, reason ?? string.Empty, now), cancellationToken);
@@ -229,17 +248,29 @@ public sealed class DetailsModel(
             : ForbiddenAsync(cancellationToken);
 
     private Task<IActionResult> ActAsync(
-        string form, string notice, int? version, Action<Dispute, Actor, DateTimeOffset> act, CancellationToken cancellationToken) =>
-        RunAsync(form, notice, a => commands.ActAsync(a, Id, version, (d, now) => act(d, a, now), cancellationToken), cancellationToken);
+        string form, string notice, int? version, Action<Dispute, Actor, DateTimeOffset> act, CancellationToken cancellationToken, Asked? asked = null) =>
+        RunAsync(form, notice, (a, check) => commands.ActAsync(a, Id, version, (d, now) => act(d, a, now), cancellationToken, check), cancellationToken, asked);
 
-    /// <summary>Post, redirect, get on success; otherwise the page again with the errors in place or the conflict named.</summary>
-    private async Task<IActionResult> RunAsync(string form, string notice, Func<Actor, Task> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Post, redirect, get on success; otherwise the page again with the errors in place or the conflict named. An
+    /// action in <see cref="ConfirmedForms"/> not yet confirmed is only checked (<c>work</c>'s second argument), and
+    /// the page shows what it will do.
+    /// </summary>
+    private async Task<IActionResult> RunAsync(
+        string form, string notice, Func<Actor, bool, Task> work, CancellationToken cancellationToken, Asked? asked = null)
     {
+        var check = ConfirmedForms.Contains(form) && asked?.Confirmed != true;
         try
         {
-            await work(User.RequireActor());
+            await work(User.RequireActor(), check);
+            if (check)
+            {
+                Confirming = new Confirmation(form, asked?.Fields ?? []);
+                return await PageAsync(cancellationToken);
+            }
+
             Notice = notice;
-            return Redirect($"/Disputes/{Id}");
+            return Redirect(asked?.Next ?? $"/Disputes/{Id}");
         }
         catch (DisputeNotFoundException)
         {
@@ -296,4 +327,10 @@ public sealed class DetailsModel(
 
     private TimelineEntryDto? Last(string kind) => Dispute?.Timeline?.LastOrDefault(e => e.Kind == kind);
 
+    /// <summary>A confirmable form's post: whether it was confirmed, what it carried, and where success leads.</summary>
+    private sealed record Asked(bool Confirmed, Dictionary<string, string?> Fields, string? Next = null);
+
 }
+
+/// <summary>An action waiting for its confirmation: the form (its handler) and the fields it posts again.</summary>
+public sealed record Confirmation(string Form, IReadOnlyDictionary<string, string?> Fields);

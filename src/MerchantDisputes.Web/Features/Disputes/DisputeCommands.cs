@@ -10,17 +10,26 @@ using Microsoft.EntityFrameworkCore;
 namespace MerchantDisputes.Web.Features.Disputes;
 
 /// <summary>Changes to disputes, shared by the API and the pages. The aggregate decides; this loads and saves.</summary>
-public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock, Notifications.CaseNotifier notifier, DisputeMetrics metrics)
+public sealed class DisputeCommands(
+    DisputesDbContext db, TimeProvider clock, Notifications.CaseNotifier notifier, DisputeMetrics metrics, Evidence.EvidenceBlobs evidenceBlobs)
 {
     /// <summary>
     /// Loads a case the actor may see, lets the aggregate act, queues the notices, and saves all of it at once.
     /// A concurrent change by someone else surfaces as <see cref="CaseChangedException"/> naming the new status.
     /// </summary>
-    public async Task<Dispute> ActAsync(Actor actor, Guid id, int? expectedVersion, Action<Dispute, DateTimeOffset> act, CancellationToken cancellationToken)
+    /// <param name="dryRun">Only check that the action would be taken (a page's confirmation step); nothing is saved.</param>
+    public async Task<Dispute> ActAsync(
+        Actor actor, Guid id, int? expectedVersion, Action<Dispute, DateTimeOffset> act, CancellationToken cancellationToken, bool dryRun = false)
     {
         ArgumentNullException.ThrowIfNull(act);
         var dispute = await LoadAsync(actor, id, expectedVersion, cancellationToken);
         act(dispute, clock.GetUtcNow());
+        if (dryRun)
+        {
+            db.ChangeTracker.Clear();
+            return dispute;
+        }
+
         await notifier.QueueAsync(dispute, actor, cancellationToken);
         await SaveAsync(dispute, cancellationToken);
         return dispute;
@@ -91,18 +100,55 @@ public sealed class DisputeCommands(DisputesDbContext db, TimeProvider clock, No
         return dispute;
     }
 
-    public async Task<Dispute> SubmitAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken cancellationToken)
+    public async Task<Dispute> SubmitAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken cancellationToken, bool dryRun = false)
     {
         var evidence = await db.Evidence.CountAsync(e => e.DisputeId == id, cancellationToken);
-        return await ActAsync(actor, id, expectedVersion, (d, now) => d.Submit(actor, evidence, now), cancellationToken);
+        return await ActAsync(actor, id, expectedVersion, (d, now) => d.Submit(actor, evidence, now), cancellationToken, dryRun);
     }
 
-    public Task<Dispute> WithdrawAsync(Actor actor, Guid id, string? reason, int? expectedVersion, CancellationToken cancellationToken)
+    public Task<Dispute> WithdrawAsync(
+        Actor actor, Guid id, string? reason, int? expectedVersion, CancellationToken cancellationToken, bool dryRun = false)
     {
         var errors = new ValidationErrors();
         errors.OptionalText("reason", reason, DisputeContent.ReasonMaxLength);
         errors.ThrowIfAny();
-        return ActAsync(actor, id, expectedVersion, (d, now) => d.Withdraw(actor, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now), cancellationToken);
+        return ActAsync(
+            actor, id, expectedVersion, (d, now) => d.Withdraw(actor, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now), cancellationToken, dryRun);
+    }
+
+    /// <summary>
+    /// Deletes the merchant's draft that was never submitted, with its timeline, notices and evidence rows, in one
+    /// transaction; the evidence blobs go after (a blob left by a failure there is an orphan the hourly sweep removes).
+    /// Any other status is <see cref="InvalidTransitionException"/> (409): a submitted case is withdrawn, never deleted.
+    /// </summary>
+    public async Task DeleteDraftAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken cancellationToken, bool dryRun = false)
+    {
+        var dispute = await LoadAsync(actor, id, expectedVersion, cancellationToken);
+        dispute.Guard(DisputeAction.EditDraft, actor);
+        db.ChangeTracker.Clear();
+        if (dryRun)
+        {
+            return;
+        }
+
+        var blobs = await db.Evidence.Where(e => e.DisputeId == id).Select(e => e.BlobName).ToListAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.Evidence.Where(e => e.DisputeId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.TimelineEntries.Where(e => e.DisputeId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.Notifications.Where(n => n.DisputeId == id).ExecuteDeleteAsync(cancellationToken);
+            var deleted = await db.Disputes
+                .Where(d => d.Id == id && d.Version == dispute.Version && d.Status == DisputeStatus.Draft)
+                .ExecuteDeleteAsync(cancellationToken);
+            if (deleted == 0)
+            {
+                throw new CaseChangedException(dispute.Status);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await evidenceBlobs.DeleteQuietlyAsync(blobs);
     }
 
     /// <summary>Loads a case the actor may see, tracked for change; a stale version is a conflict.</summary>

@@ -13,7 +13,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MerchantDisputes.Web.Features.Disputes;
 
-public sealed record DisputeFilter(DisputeStatus? Status, DisputeType? Type, string? Platform, int Page = 1, int PageSize = 20)
+/// <param name="Search">Found by case number, order number or store name (<see cref="QueueSearch"/>).</param>
+/// <param name="Mine">Only the cases the signed-in mediator has claimed.</param>
+public sealed record DisputeFilter(
+    DisputeStatus? Status, DisputeType? Type, string? Platform, int Page = 1, int PageSize = 20, string? Search = null, bool Mine = false)
 {
     public const int MaxPageSize = 100;
 }
@@ -242,6 +245,35 @@ public sealed class DisputeQueries(IServiceProvider services, ReadContexts reads
             query = query.Where(d => db.Platforms.Any(p => p.Id == d.PlatformId && p.Slug == slug));
         }
 
+        if (QueueSearch.Normalise(filter.Search) is { } term)
+        {
+            query = QueueSearch.Apply(query, db, term);
+        }
+
+        if (filter.Mine)
+        {
+            var me = actor.UserId ?? Guid.Empty;
+            query = query.Where(d => d.AssignedMediatorId == me);
+        }
+
         return query;
+    }
+
+    /// <summary>Every case of the staff list's order that matches, up to <paramref name="limit"/>, for the CSV export.</summary>
+    public async Task<List<DisputeSummaryDto>> ExportAsync(Actor actor, DisputeFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(filter);
+        using var read = reads.Rent(RequestContext);
+        var query = Filtered(read.Db, actor, filter);
+        var items = await SummariesAsync(
+            read.Db, query.Where(d => d.RespondBy != null).OrderBy(d => d.RespondBy).ThenBy(d => d.SubmittedAt).ThenBy(d => d.Id), 0, limit, cancellationToken);
+        if (items.Count < limit)
+        {
+            items.AddRange(await SummariesAsync(
+                read.Db, query.Where(d => d.RespondBy == null).OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id), 0, limit - items.Count, cancellationToken));
+        }
+
+        return items;
     }
 }

@@ -35,13 +35,17 @@ public static class DisputesApi
         group.MapPost("/", Create).WithName("CreateDispute")
             .WithSummary("File a draft dispute (merchants). Answers 201 with the draft.");
         group.MapGet("/", List).WithName("ListDisputes")
-            .WithSummary("The disputes the caller may see, filtered by status, type and platform, paged.");
+            .WithSummary("The disputes the caller may see, filtered by status, type, platform, a search term (q: case number, order number, store name) and mine (a mediator's claimed cases), paged.");
+        group.MapGet("/export", Export).WithName("ExportDisputes")
+            .WithSummary("The same list, every page (up to 10,000 cases), as CSV (UTF-8 with BOM), for staff.");
         group.MapGet("/{id:guid}/deadline", GetDeadline).WithName("GetDisputeDeadline")
             .WithSummary("The case's running deadline as people say it, with the time left (working days and hours for a working-day window); 204 when no timer runs.");
         group.MapGet("/{id:guid}", Get).WithName("GetDispute")
             .WithSummary("One dispute with its timeline; 404 when it does not exist or the caller may not see it.");
         group.MapPut("/{id:guid}", Edit).WithName("EditDispute")
             .WithSummary("Replace a draft's content (its merchant, while it is a draft). Send If-Match with the version to guard against lost updates.");
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteDraft")
+            .WithSummary("The merchant deletes a draft that was never submitted, with its evidence: 204. A submitted case is withdrawn, never deleted: 409.");
         group.MapPost("/{id:guid}/submit", Submit).WithName("SubmitDispute")
             .WithSummary("The merchant submits a draft with at least one piece of evidence; 422 without.");
         group.MapPost("/{id:guid}/withdraw", Withdraw).WithName("WithdrawDispute")
@@ -69,14 +73,37 @@ public static class DisputesApi
         DisputeType? type = null,
         string? platform = null,
         int page = 1,
-        int pageSize = 20)
+        int pageSize = 20,
+        string? q = null,
+        bool mine = false)
     {
         if (user.ToActor() is not { } actor)
         {
             return Problems.Forbidden();
         }
 
-        return TypedResults.Ok(await queries.ListAsync(actor, new DisputeFilter(status, type, platform, page, pageSize), cancellationToken));
+        return TypedResults.Ok(await queries.ListAsync(actor, new DisputeFilter(status, type, platform, page, pageSize, q, mine), cancellationToken));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
+        ClaimsPrincipal user,
+        DisputeQueries queries,
+        TimeProvider clock,
+        Microsoft.Extensions.Localization.IStringLocalizerFactory localizers,
+        CancellationToken cancellationToken,
+        DisputeStatus? status = null,
+        DisputeType? type = null,
+        string? platform = null,
+        string? q = null,
+        bool mine = false)
+    {
+        if (user.ToActor() is not { } actor || actor.Is(Domain.Users.Roles.Merchant))
+        {
+            return Problems.Forbidden();
+        }
+
+        var items = await queries.ExportAsync(actor, new DisputeFilter(status, type, platform, Search: q, Mine: mine), QueueCsv.MaxRows, cancellationToken);
+        return TypedResults.File(QueueCsv.Write(items, localizers.Create(typeof(SharedResource))), QueueCsv.ContentType, QueueCsv.FileName(clock.GetUtcNow()));
     }
 
     /// <summary>
@@ -148,6 +175,14 @@ public static class DisputesApi
         var actor = user.ToActor() ?? throw new DisputeNotFoundException();
         var dispute = await commands.SubmitAsync(actor, id, Versions.IfMatch(http), cancellationToken);
         return TypedResults.Ok(await ToDtoAsync(db, dispute, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> Delete(
+        Guid id, ClaimsPrincipal user, DisputeCommands commands, HttpContext http, CancellationToken cancellationToken)
+    {
+        var actor = user.ToActor() ?? throw new DisputeNotFoundException();
+        await commands.DeleteDraftAsync(actor, id, Versions.IfMatch(http), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<DisputeDto> ToDtoAsync(DisputesDbContext db, Dispute dispute, CancellationToken cancellationToken)

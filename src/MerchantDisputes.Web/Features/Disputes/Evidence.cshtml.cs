@@ -25,6 +25,9 @@ public sealed class EvidenceModel(EvidenceService evidence, SanitizeGate gate, D
 
     public string? Problem { get; private set; }
 
+    /// <summary>Submitting cannot be undone: the first post shows what happens next, the confirmed one submits.</summary>
+    public bool ConfirmingSubmit { get; private set; }
+
     public IActionResult OnGet() => Redirect($"/Disputes/{Id}#evidence");
 
     public Task<IActionResult> OnPostUploadAsync(List<IFormFile> files, string? caption, CancellationToken cancellationToken) =>
@@ -46,11 +49,20 @@ public sealed class EvidenceModel(EvidenceService evidence, SanitizeGate gate, D
     public Task<IActionResult> OnPostCaptionAsync(Guid evidenceId, string? caption, CancellationToken cancellationToken) =>
         RunAsync(actor => evidence.CaptionAsync(actor, evidenceId, caption, cancellationToken), "Evidence.Captioned");
 
-    public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) =>
-        RunAsync(actor => commands.SubmitAsync(actor, Id, null, cancellationToken), "Evidence.Submitted");
+    public async Task<IActionResult> OnPostSubmitAsync(bool confirmed, CancellationToken cancellationToken)
+    {
+        if (confirmed)
+        {
+            return await RunAsync(actor => commands.SubmitAsync(actor, Id, null, cancellationToken), "Evidence.Submitted");
+        }
+
+        var checkedPage = await RunAsync(actor => commands.SubmitAsync(actor, Id, null, cancellationToken, dryRun: true), notice: null);
+        ConfirmingSubmit = Problem is null && checkedPage is RedirectResult;
+        return ConfirmingSubmit ? Page() : checkedPage;
+    }
 
     /// <summary>Runs one change; a refusal is shown on this page in the user's language, success goes back to the case.</summary>
-    private async Task<IActionResult> RunAsync(Func<Actor, Task> change, string notice)
+    private async Task<IActionResult> RunAsync(Func<Actor, Task> change, string? notice)
     {
         try
         {

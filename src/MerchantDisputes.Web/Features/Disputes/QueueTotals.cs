@@ -30,7 +30,7 @@ public sealed class QueueTotals(TimeProvider time) : IDisposable
         }
 
         var key = string.Join('|', actor.Role, actor.Is(Roles.PlatformAgent) ? actor.PlatformId?.ToString(CultureInfo.InvariantCulture) : null,
-            filter.Status, filter.Type, filter.Platform);
+            filter.Status, filter.Type, filter.Platform, filter.Search, filter.Mine ? actor.UserId?.ToString("N", CultureInfo.InvariantCulture) : null);
         if (_cache.TryGetValue(key, out int total))
         {
             return total;

@@ -51,6 +51,7 @@ public static class EvidenceApi
         builder.Services.AddImageSanitizer(builder.Configuration);
         builder.Services.AddSingleton<SanitizeGate>();
         builder.Services.AddScoped<EvidenceService>();
+        builder.Services.AddScoped<EvidenceBlobs>();
         builder.Services.AddScoped<EvidenceReader>();
     }
 

@@ -61,15 +61,16 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
             query = query.Where(d => d.PlatformId == id);
         }
 
-        // The title leaves the database only when the merchant made it public; the name only to be masked below.
+        // The title leaves the database only when the merchant made it public; the name only when they consented to
+        // be named, and then only to be masked below.
         var rows = await query
             .OrderByDescending(d => d.SubmittedAt).ThenByDescending(d => d.Id)
             .Skip((page - 1) * pageSize)
             .Take(pageSize + 1)
             .Join(db.Users, d => d.MerchantId, u => u.Id, (d, u) => new
             {
-                d.PlatformId, d.Type, d.Region, u.DisplayName, Deleted = u.DeletedAt != null, d.SubmittedAt, d.Status, d.EscalationLevel,
-                Title = d.TitleIsPublic ? d.Title : null, d.ForwardedAt, d.RemindedAt, d.FinalNoticeAt,
+                d.PlatformId, d.Type, d.Region, DisplayName = u.PublicNameConsent ? u.DisplayName : null, Deleted = u.DeletedAt != null,
+                d.SubmittedAt, d.Status, d.EscalationLevel, Title = d.TitleIsPublic ? d.Title : null, d.ForwardedAt, d.RemindedAt, d.FinalNoticeAt,
             })
             .ToListAsync(cancellationToken);
         var platforms = await PlatformsAsync(cancellationToken);
@@ -78,7 +79,8 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
             r.Type,
             _t["Type." + r.Type],
             ProvinceRef(r.Region),
-            r.Deleted ? _t["Merchant.Deleted"].Value : PublicName.Masked(r.DisplayName),
+            r.Deleted ? _t["Merchant.Deleted"].Value
+                : r.DisplayName is null ? _t["Public.Feed.ProvinceMerchant", ProvinceRef(r.Region).Name].Value : PublicName.Masked(r.DisplayName),
             ChinaTime.Today(r.SubmittedAt!.Value),
             r.Status,
             _t["Status." + r.Status],
