@@ -13,9 +13,9 @@ public static class ApiCases
     /// A RefundOnly case with one screenshot, submitted by the demo merchant: from then on it counts in the statistics
     /// of the year, so the yearly report has something to draw.
     /// </summary>
-    public static async Task<string> SubmittedAsync(string baseUrl)
+    public static async Task<string> SubmittedAsync(string baseUrl, string email = "merchant@demo.local", string password = "Demo-Passw0rd!")
     {
-        using var merchant = await SignedInAsync(baseUrl, "merchant@demo.local");
+        using var merchant = await SignedInAsync(baseUrl, email, password);
         var created = await merchant.PostAsJsonAsync("/api/v1/disputes", ApiFiling.Body());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
@@ -31,10 +31,10 @@ public static class ApiCases
     /// <summary>The year the app counts in now: statistics go by China Standard Time.</summary>
     public static int CurrentYearInChina => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
 
-    private static async Task<HttpClient> SignedInAsync(string baseUrl, string email)
+    private static async Task<HttpClient> SignedInAsync(string baseUrl, string email, string password)
     {
         var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Demo-Passw0rd!" });
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         Assert.True(login.IsSuccessStatusCode, $"{email} could not sign in: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

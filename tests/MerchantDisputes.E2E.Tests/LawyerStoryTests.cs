@@ -37,7 +37,7 @@ public sealed class LawyerStoryTests(AppFixture app) : IAsyncLifetime
         await merchant.SignInAsync("merchant@demo.local");
         var url = await MerchantJourneyTests.FileRefundOnlyDraftAsync(merchant, "平台逾期未答复的仅退款申诉");
         await MerchantJourneyTests.UploadTwoScreenshotsAsync(merchant.Page);
-        await merchant.Page.GetByRole(AriaRole.Button, new() { Name = "提交申诉" }).ClickAsync();
+        await MerchantJourneyTests.SubmitAsync(merchant);
         await Assertions.Expect(merchant.Page.Locator(".badge.Submitted")).ToBeVisibleAsync();
 
         await using var mediator = await app.NewSessionAsync(baseUrl: _fast.BaseUrl);

@@ -17,7 +17,7 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await merchant.ShootAsync("01-draft");
         await UploadTwoScreenshotsAsync(merchant.Page);
         await merchant.ShootAsync("02-evidence");
-        await merchant.Page.GetByRole(AriaRole.Button, new() { Name = "提交申诉" }).ClickAsync();
+        await SubmitAsync(merchant);
 
         await Assertions.Expect(merchant.Page.Locator(".badge.Submitted")).ToBeVisibleAsync();
         await Assertions.Expect(merchant.Page.Locator(".evidence-item")).ToHaveCountAsync(2);
@@ -51,7 +51,7 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await merchant.SignInAsync("merchant@demo.local");
         var url = await FileRefundOnlyDraftAsync(merchant, title, titleIsPublic: true);
         await UploadTwoScreenshotsAsync(merchant.Page);
-        await merchant.Page.GetByRole(AriaRole.Button, new() { Name = "提交申诉" }).ClickAsync();
+        await SubmitAsync(merchant);
         await Assertions.Expect(merchant.Page.Locator(".badge.Submitted")).ToBeVisibleAsync();
         await merchant.ShootAsync("20-story-submitted");
 
@@ -117,12 +117,39 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await session.Page.GotoAsync(caseUrl);
     }
 
-    /// <summary>Submits the case page's form for one action and waits for the page that answers it.</summary>
+    /// <summary>The actions that cannot be undone: their form first shows what happens next, and asks.</summary>
+    private static readonly string[] Confirmed = ["Forward", "Reject", "Accept", "Withdraw", "Delete"];
+
+    /// <summary>
+    /// Submits the case page's form for one action (through its confirmation step when it has one) and waits for the
+    /// page that answers it.
+    /// </summary>
     internal static async Task ActAsync(Session session, string action, string expectedBadge)
     {
         await session.Page.Locator($"#action-{action} button[type=submit]").ClickAsync();
+        if (Confirmed.Contains(action))
+        {
+            await ConfirmAsync(session, "confirm-" + action);
+        }
+
         await Assertions.Expect(session.Page.Locator(expectedBadge).First).ToBeVisibleAsync();
         await session.CheckLayoutAsync("after-" + action);
+    }
+
+    /// <summary>Submits the draft from its evidence panel, through the confirmation that says what happens next.</summary>
+    internal static async Task SubmitAsync(Session session)
+    {
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "提交申诉" }).ClickAsync();
+        await Assertions.Expect(session.Page.Locator("#confirm-heading")).ToHaveTextAsync("确认提交申诉？");
+        await ConfirmAsync(session, "confirm-submit");
+    }
+
+    private static async Task ConfirmAsync(Session session, string name)
+    {
+        await Assertions.Expect(session.Page.Locator("#confirm .confirm-next li").First).ToBeVisibleAsync();
+        await session.CheckLayoutOnceAsync(name);
+        await session.ShootAsync(name);
+        await session.Page.Locator("#confirm-form button[type=submit]").ClickAsync();
     }
 
     internal static async Task<string> FileRefundOnlyDraftAsync(Session session, string title = "包裹退回未签收仍被判仅退款", bool titleIsPublic = false)
