@@ -16,7 +16,8 @@
 // Every key of the README's configuration table is set below, except those the production shape never reads:
 // ConnectionStrings__Sqlite, Database__SqliteBusyTimeoutSeconds (SQLite only), Evidence__RootPath (folder store only),
 // Evidence__ConnectionString (left empty on purpose: Evidence__ServiceUri with the managed identity is used instead),
-// OTEL_EXPORTER_OTLP_ENDPOINT (Telemetry__OtlpEndpoint carries the collector's address).
+// OTEL_EXPORTER_OTLP_ENDPOINT (Telemetry__OtlpEndpoint carries the collector's address), ForwardedHeaders__KnownProxies
+// (the front end is a range, ForwardedHeaders__KnownNetworks).
 
 targetScope = 'resourceGroup'
 
@@ -104,6 +105,9 @@ param smtpPassword string = ''
 
 @description('The address people reach the site at, for links in e-mails (App:PublicBaseUrl); empty: the web app\'s azurewebsites.net address.')
 param publicBaseUrl string = ''
+
+@description('The address range the App Service front end connects to the app from (ForwardedHeaders:KnownNetworks): its X-Forwarded-For is believed, nobody else\'s. Check it against the front end\'s address in the app\'s logs after the first deployment.')
+param trustedProxyNetwork string = '169.254.0.0/16'
 
 @description('Escalation windows and the sweep schedule (TimeSpan "d.hh:mm:ss", cron).')
 param platformResponseWindow string = '7.00:00:00'
@@ -323,8 +327,10 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 // Settings both apps share: every key of the README's configuration table that this shape reads.
 var sharedSettings = {
   ASPNETCORE_ENVIRONMENT: 'Production'
-  // TLS ends at the App Service front end; trust its X-Forwarded-Proto/For so that HSTS, cookies and links see https.
+  // TLS ends at the App Service front end; trust its X-Forwarded-Proto/For so that HSTS, cookies and links see https,
+  // from the front end's range only: a client's own X-Forwarded-For must not choose the address rate limits count.
   ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
+  ForwardedHeaders__KnownNetworks__0: trustedProxyNetwork
   // DefaultAzureCredential tries only the managed identity here (blobs, and SQL through SqlClient).
   AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential'
   // /home is the plan's persistent share; only the pickup-folder mail delivery writes there.

@@ -68,6 +68,7 @@ public static class Protection
                 : FixedWindow("export:" + c.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, limits.ExportsPerHour, TimeSpan.FromHours(1)));
         });
         builder.Services.AddSingleton<EmailRateLimiter>();
+        TrustedProxyOptions.Add(builder.Services, builder.Configuration);
         if (!builder.Environment.IsDevelopment())
         {
             builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
