@@ -85,6 +85,9 @@ internal sealed class BearerTickets(TimeProvider time) : IDisposable
         _cache.Set(header, new Cached(ticket.Clone(), until), new MemoryCacheEntryOptions { AbsoluteExpiration = until, Size = 1 });
     }
 
+    /// <summary>Forgets the ticket of a token whose session ended (sign-out), so it is decrypted and checked anew.</summary>
+    public void Forget(string header) => _cache.Remove(header);
+
     public void Dispose() => _cache.Dispose();
 
     private sealed record Cached(AuthenticationTicket Ticket, DateTimeOffset Until);

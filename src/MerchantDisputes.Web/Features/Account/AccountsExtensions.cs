@@ -25,6 +25,9 @@ public static class AccountsExtensions
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<UserClaimsFactory>();
         services.AddScoped<SignInHistory>();
+        services.AddScoped<UserSessions>();
+        services.AddScoped<PasswordChange>();
+        services.AddSingleton<SessionGuard>();
         AppOptions.Add(services);
 
         // Reset links last one hour; Identity's other data-protection tokens keep their own provider and lifespan.
@@ -88,6 +91,25 @@ public static class AccountsExtensions
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
         });
 
+        // Identity checks the cookie's stamp and session (AuditedSignInManager) once per validation interval; a
+        // session ended on this instance is refused at every request, so a signed-out cookie replayed here fails at once.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<SessionGuard>((o, guard) =>
+            {
+                var validate = o.Events.OnValidatePrincipal;
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    if (UserSessions.SessionOf(context.Principal) is not { } session || guard.HasEnded(session))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        return;
+                    }
+
+                    await validate(context);
+                };
+            });
+
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.RequireAuthenticatedUser());
         services.AddScoped<AccountService>();
@@ -120,6 +142,7 @@ public static class AccountsExtensions
     private static Task KeepSecondFactorProof(SecurityStampRefreshingPrincipalContext context)
     {
         SecondFactor.CarryProof(context.CurrentPrincipal, context.NewPrincipal);
+        UserSessions.Carry(context.CurrentPrincipal, context.NewPrincipal);
         return Task.CompletedTask;
     }
 

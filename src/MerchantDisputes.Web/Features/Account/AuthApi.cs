@@ -12,7 +12,7 @@ public sealed record LoginRequest(string? Email, string? Password, string? TwoFa
 
 public sealed record RefreshRequest(string? RefreshToken);
 
-/// <summary>POST /api/v1/auth/register|login|refresh|forgot-password|reset-password.</summary>
+/// <summary>POST /api/v1/auth/register|login|refresh|logout|forgot-password|reset-password.</summary>
 public static class AuthApi
 {
     public static void MapAuthApi(this IEndpointRouteBuilder app)
@@ -24,7 +24,7 @@ public static class AuthApi
             .WithSummary("Exchange email and password for a bearer token (tokenType, accessToken, expiresIn, refreshToken).")
             .Produces<AccessTokenResponse>();
         group.MapPost("/refresh", Refresh).WithName("RefreshToken")
-            .WithSummary("Exchange a refresh token for a new bearer token.")
+            .WithSummary("Exchange a refresh token for a new bearer token and a new refresh token. A refresh token works once: using one again ends its whole session (401), every token of it included.")
             .Produces<AccessTokenResponse>();
         group.MapPost("/forgot-password", ForgotPassword).WithName("ForgotPassword").RequireRateLimiting(Protection.PasswordReset)
             .WithSummary("Ask for a password-reset link by e-mail (valid one hour, once). Always 202 for a well-formed address: the answer never tells whether an account has it. 429 when the client or the address asked too often.")
@@ -32,6 +32,32 @@ public static class AuthApi
         group.MapPost("/reset-password", ResetPassword).WithName("ResetPassword").RequireRateLimiting(Protection.PasswordReset)
             .WithSummary("Set a new password with the email and token of the reset link. Ends a lockout from failed sign-ins; the token then stops working, and so do the account's other sessions and tokens.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        MapLogout(app);
+    }
+
+    /// <summary>Outside the anonymous group: only a signed-in caller has a session to end.</summary>
+    private static void MapLogout(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/auth/logout", Logout).WithName("Logout").WithTags("Auth")
+            .RequireAuthorization(AccountsExtensions.ApiPolicy).DisableAntiforgery()
+            .WithSummary("End the caller's session on the server: its access token, its refresh token and its cookie stop working.");
+    }
+
+    private static async Task<NoContent> Logout(HttpContext http, UserSessions sessions, SignInManager<ApplicationUser> signIn, Caching.BearerTickets tickets)
+    {
+        if (!AccountsExtensions.SendsBearer(http))
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.NoContent();
+        }
+
+        if (UserSessions.SessionOf(http.User) is { } session && Guid.TryParse(signIn.UserManager.GetUserId(http.User), out var userId))
+        {
+            await sessions.EndAsync(userId, session);
+        }
+
+        tickets.Forget(http.Request.Headers.Authorization.ToString());
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> ForgotPassword(
@@ -144,20 +170,27 @@ public static class AuthApi
     private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(
         RefreshRequest request,
         SignInManager<ApplicationUser> signIn,
+        UserSessions sessions,
         IOptionsMonitor<BearerTokenOptions> bearerOptions,
         TimeProvider clock)
     {
         var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || UserSessions.SessionOf(ticket.Principal) is not { } session
+            || ticket.Principal.FindFirst(UserSessions.RefreshClaim)?.Value is not { } generation
+            || await sessions.RotateAsync(user.Id, session, generation) is not { } next)
         {
             return TypedResults.Challenge();
         }
 
-        // A new token proves what the old one proved: the second factor, when it was given, is carried over.
+        // A new token proves what the old one proved: the second factor, when it was given, is carried over; the
+        // session goes on with the next refresh generation.
         var principal = await signIn.CreateUserPrincipalAsync(user);
         SecondFactor.CarryProof(ticket.Principal, principal);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaims(
+            [new System.Security.Claims.Claim(UserSessions.SessionClaim, session), next]);
 
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }

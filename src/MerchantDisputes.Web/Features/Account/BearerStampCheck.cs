@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using MerchantDisputes.Infrastructure.Identity;
 using MerchantDisputes.Web.Infrastructure;
@@ -9,15 +8,14 @@ namespace MerchantDisputes.Web.Features.Account;
 
 /// <summary>
 /// What the security-stamp validator does for the sign-in cookie, for bearer tokens: a token whose security stamp is
-/// no longer the account's (the account was locked, its role changed, its authenticator reset, its password changed)
-/// stops working within <see cref="SecurityStampValidatorOptions.ValidationInterval"/> instead of living until it
-/// expires. Each account's current stamp is read at most once per interval per instance.
+/// no longer the account's (the account was locked, its role changed, its authenticator reset, its password changed),
+/// or whose session ended (signed out, refresh token reused, password changed or reset), stops working instead of
+/// living until it expires. A session ended on this instance is refused at once; each account's stamp and each
+/// session are read at most once per <see cref="SecurityStampValidatorOptions.ValidationInterval"/> per instance, so
+/// other instances follow within it.
 /// </summary>
-internal sealed class BearerStampCheck(RequestDelegate next, TimeProvider clock, IOptions<SecurityStampValidatorOptions> stampOptions, IOptions<IdentityOptions> identity)
+internal sealed class BearerStampCheck(RequestDelegate next, TimeProvider clock, SessionGuard guard, IOptions<SecurityStampValidatorOptions> stampOptions, IOptions<IdentityOptions> identity)
 {
-    private const int MaxRemembered = 50_000;
-    private readonly ConcurrentDictionary<Guid, (string? Stamp, DateTimeOffset ReadAt)> _stamps = new();
-
     public async Task InvokeAsync(HttpContext context)
     {
         if (!IsBearer(context) || await IsCurrentAsync(context))
@@ -47,33 +45,27 @@ internal sealed class BearerStampCheck(RequestDelegate next, TimeProvider clock,
     private async Task<bool> IsCurrentAsync(HttpContext context)
     {
         var claims = identity.Value.ClaimsIdentity;
-        if (!Guid.TryParse(context.User.FindFirstValue(claims.UserIdClaimType), out var userId))
+        if (!Guid.TryParse(context.User.FindFirstValue(claims.UserIdClaimType), out var userId)
+            || UserSessions.SessionOf(context.User) is not { } session
+            || guard.HasEnded(session))
         {
             return false;
         }
 
+        var now = clock.GetUtcNow();
+        var interval = stampOptions.Value.ValidationInterval;
         var stamp = context.User.FindFirstValue(claims.SecurityStampClaimType);
-        return stamp is not null && string.Equals(stamp, await CurrentStampAsync(userId, context.RequestServices), StringComparison.Ordinal);
+        var services = context.RequestServices;
+        return stamp is not null
+            && string.Equals(stamp, await guard.StampAsync(userId, now, interval, () => ReadStampAsync(userId, services)), StringComparison.Ordinal)
+            && await guard.IsLiveAsync(session, now, interval, () => services.GetRequiredService<UserSessions>().IsLiveAsync(userId, session));
     }
 
-    /// <summary>The account's stamp as last read; the user manager is built only when it must be read again.</summary>
-    private async Task<string?> CurrentStampAsync(Guid userId, IServiceProvider services)
+    /// <summary>The account's stamp; the user manager is built only when it must be read again.</summary>
+    private static async Task<string?> ReadStampAsync(Guid userId, IServiceProvider services)
     {
-        var now = clock.GetUtcNow();
-        if (_stamps.TryGetValue(userId, out var known) && now - known.ReadAt < stampOptions.Value.ValidationInterval)
-        {
-            return known.Stamp;
-        }
-
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByIdAsync(userId.ToString());
-        var stamp = user is null ? null : await users.GetSecurityStampAsync(user);
-        if (_stamps.Count >= MaxRemembered)
-        {
-            _stamps.Clear();
-        }
-
-        _stamps[userId] = (stamp, now);
-        return stamp;
+        return user is null ? null : await users.GetSecurityStampAsync(user);
     }
 }

@@ -33,7 +33,7 @@ public sealed record MeDto(
 public sealed record UpdateMeRequest(
     string? DisplayName, string? StoreName, string? Province, Gender? Gender, string? StoreId = null, bool? PublicNameConsent = null);
 
-/// <summary>GET|PUT /api/v1/me.</summary>
+/// <summary>GET|PUT /api/v1/me, GET /api/v1/me/sign-ins, POST /api/v1/me/password.</summary>
 public static class MeApi
 {
     public static void MapMeApi(this IEndpointRouteBuilder app)
@@ -42,6 +42,9 @@ public static class MeApi
         group.MapGet("/", Get).WithName("GetMe").WithSummary("The signed-in user's profile and roles.");
         group.MapGet("/sign-ins", SignIns).WithName("GetMySignIns")
             .WithSummary("The signed-in user's latest sign-in attempts, newest first: time, outcome, method, address, device.");
+        group.MapPost("/password", ChangePassword).WithName("ChangeMyPassword")
+            .WithSummary("Change the password (currentPassword, newPassword). Every other session of the account ends; a bearer caller gets new tokens for its own (the old ones carry the old security stamp).")
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>();
         group.MapPut("/", Update).WithName("UpdateMe").WithSummary("Change the profile; merchants also their store, province and gender.");
     }
 
@@ -56,6 +59,37 @@ public static class MeApi
         await users.GetUserAsync(principal) is { } user
             ? TypedResults.Ok(await history.RecentAsync(user.Id, cancellationToken))
             : TypedResults.NotFound();
+
+    private static async Task<Results<SignInHttpResult, NoContent, NotFound, ValidationProblem>> ChangePassword(
+        ChangePasswordRequest request, HttpContext http, SignInManager<ApplicationUser> signIn, PasswordChange change, UserSessions sessions)
+    {
+        if (await signIn.UserManager.GetUserAsync(http.User) is not { } user)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = await change.ChangeAsync(user, http.User, request);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (!AccountsExtensions.SendsBearer(http))
+        {
+            await signIn.RefreshSignInAsync(user);
+            return TypedResults.NoContent();
+        }
+
+        // The same session, under the new stamp, with a new refresh generation.
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        SecondFactor.CarryProof(http.User, principal);
+        if (UserSessions.SessionOf(http.User) is { } session)
+        {
+            ((ClaimsIdentity)principal.Identity!).AddClaims([new Claim(UserSessions.SessionClaim, session), await sessions.RenewAsync(user.Id, session)]);
+        }
+
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
 
     private static async Task<Results<Ok<MeDto>, NotFound, ValidationProblem>> Update(
         UpdateMeRequest request, ClaimsPrincipal principal, UserManager<ApplicationUser> users, DisputesDbContext db)

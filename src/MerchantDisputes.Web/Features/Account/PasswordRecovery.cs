@@ -30,6 +30,7 @@ public sealed class PasswordRecovery(
     AccountService accounts,
     DisputesDbContext db,
     EmailRateLimiter perEmail,
+    UserSessions sessions,
     IOptions<AppOptions> app,
     TimeProvider clock)
 {
@@ -107,6 +108,9 @@ public sealed class PasswordRecovery(
         // Whoever opened the link holds the mailbox: a lockout from failed sign-ins ends here, so the new password works at once.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+
+        // Whoever knew the old password, or holds a session or token of the account, is out.
+        await sessions.EndOthersAsync(user.Id, keep: null);
         return [];
     }
 
