@@ -28,6 +28,8 @@ public static class AccountsExtensions
         services.AddScoped<UserSessions>();
         services.AddScoped<PasswordChange>();
         services.AddSingleton<SessionGuard>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         AppOptions.Add(services);
 
         // Reset links last one hour; Identity's other data-protection tokens keep their own provider and lifespan.

@@ -20,9 +20,61 @@ public sealed class AuditedSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
     SignInHistory history,
-    UserSessions sessions)
+    UserSessions sessions,
+    SignInThrottle throttle)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>An unknown name costs the same hashing and meets the same throttle as a known one.</summary>
+    public override async Task<IdentitySignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        return user is null
+            ? await RefuseStrangerAsync(userName, password)
+            : await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    /// <summary>A password for a name no account has: refused after the work a wrong password on an account costs.</summary>
+    public async Task<IdentitySignInResult> RefuseStrangerAsync(string userName, string password)
+    {
+        var account = UserManager.NormalizeName(userName) ?? string.Empty;
+        var refused = await throttle.RefusesAsync(account, AddressKey, () => Task.FromResult(false));
+        throttle.VerifyAsStranger(UserManager.PasswordHasher, password);
+        if (!refused)
+        {
+            throttle.Failed(account, AddressKey);
+        }
+
+        return refused ? IdentitySignInResult.LockedOut : IdentitySignInResult.Failed;
+    }
+
+    /// <summary>
+    /// Every password check (sign-in, and the API's refusal of staff without an authenticator) meets the per-address and
+    /// per-account throttle (<see cref="SignInThrottle"/>) instead of Identity's account-wide lockout.
+    /// </summary>
+    public override async Task<IdentitySignInResult> CheckPasswordSignInAsync(ApplicationUser user, string password, bool lockoutOnFailure)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var account = UserManager.NormalizeName(user.UserName) ?? string.Empty;
+        var address = AddressKey;
+        if (await throttle.RefusesAsync(account, address, () => history.HasSucceededFromAsync(user.Id, Context.Connection.RemoteIpAddress?.ToString())))
+        {
+            throttle.VerifyAsStranger(UserManager.PasswordHasher, password);
+            return IdentitySignInResult.LockedOut;
+        }
+
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
+        if (result.Succeeded)
+        {
+            throttle.Succeeded(account, address);
+        }
+        else if (!result.IsLockedOut && !result.IsNotAllowed)
+        {
+            throttle.Failed(account, address);
+        }
+
+        return result;
+    }
+
     public override async Task<IdentitySignInResult> PasswordSignInAsync(ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -101,6 +153,9 @@ public sealed class AuditedSignInManager(
 
         await base.SignOutAsync();
     }
+
+    /// <summary>The client's address as the throttle counts it (none, in a test host: one key for all).</summary>
+    private string AddressKey => Context.Connection.RemoteIpAddress?.ToString() ?? string.Empty;
 
     private Task RecordAsync(ApplicationUser? user, SignInMethod method, IdentitySignInResult result) =>
         user is null ? Task.CompletedTask : history.RecordAsync(user.Id, method, result);

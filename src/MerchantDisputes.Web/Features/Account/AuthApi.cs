@@ -19,7 +19,7 @@ public static class AuthApi
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous().DisableAntiforgery();
         group.MapPost("/register", Register).WithName("Register").RequireRateLimiting(Protection.Register)
-            .WithSummary("Register as a merchant. Other roles are created by an admin.");
+            .WithSummary("Register as a merchant. Other roles are created by an admin. An address that already has an account gets the same answer (its owner is told by e-mail).");
         group.MapPost("/login", Login).WithName("Login").RequireRateLimiting(Protection.SignIn)
             .WithSummary("Exchange email and password for a bearer token (tokenType, accessToken, expiresIn, refreshToken).")
             .Produces<AccessTokenResponse>();
@@ -77,15 +77,16 @@ public static class AuthApi
 
     private static async Task<Results<Created<MeDto>, ValidationProblem>> Register(RegisterRequest request, AccountService accounts)
     {
-        var (user, errors) = await accounts.RegisterMerchantAsync(request);
-        return user is null
-            ? Problems.Validation(errors)
+        // A taken address is answered as a new one (with a stand-in); its owner is told by e-mail.
+        var registration = await accounts.RegisterMerchantAsync(request);
+        return registration.User is not { } user
+            ? Problems.Validation(registration.Errors)
             : TypedResults.Created("/api/v1/me", MeDto.From(user, [Domain.Users.Roles.Merchant], null));
     }
 
     /// <summary>The bearer handler writes the token response itself when the sign-in succeeds.</summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> Login(
-        LoginRequest request, SignInManager<ApplicationUser> signIn, SignInHistory history)
+        LoginRequest request, AuditedSignInManager signIn, SignInHistory history)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -96,7 +97,7 @@ public static class AuthApi
         var user = await signIn.UserManager.FindByNameAsync(request.Email.Trim());
         if (user is null)
         {
-            return Problems.Unauthorized(Problems.Text("Account.InvalidLogin"));
+            return Refused(await signIn.RefuseStrangerAsync(request.Email.Trim(), request.Password));
         }
 
         if (await MustEnrolFirstAsync(signIn, user))

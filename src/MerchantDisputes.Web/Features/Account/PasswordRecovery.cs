@@ -31,6 +31,7 @@ public sealed class PasswordRecovery(
     DisputesDbContext db,
     EmailRateLimiter perEmail,
     UserSessions sessions,
+    SignInThrottle throttle,
     IOptions<AppOptions> app,
     TimeProvider clock)
 {
@@ -108,6 +109,7 @@ public sealed class PasswordRecovery(
         // Whoever opened the link holds the mailbox: a lockout from failed sign-ins ends here, so the new password works at once.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        throttle.Reset(users.NormalizeName(user.UserName) ?? string.Empty);
 
         // Whoever knew the old password, or holds a session or token of the account, is out.
         await sessions.EndOthersAsync(user.Id, keep: null);

@@ -38,14 +38,19 @@ public sealed class RegisterModel(AccountService accounts, SignInManager<Applica
     {
         var request = new RegisterRequest(
             Input.Email, Input.Password, Input.DisplayName, Input.StoreName, Input.Province, Input.Gender, StoreId: Input.StoreId, PublicNameConsent: Input.PublicNameConsent);
-        var (user, errors) = await accounts.RegisterMerchantAsync(request);
-        if (user is null)
+        var registration = await accounts.RegisterMerchantAsync(request);
+        if (registration.User is not { } user)
         {
-            Errors.AddRange(errors);
+            Errors.AddRange(registration.Errors);
             return Page();
         }
 
-        await signIn.SignInAsync(user, isPersistent: false);
+        // A taken address signs no one in (its owner was e-mailed); the page goes where a new merchant's does.
+        if (registration.IsNew)
+        {
+            await signIn.SignInAsync(user, isPersistent: false);
+        }
+
         return LocalRedirect("/Disputes");
     }
 }

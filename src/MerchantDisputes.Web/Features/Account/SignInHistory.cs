@@ -30,6 +30,11 @@ public sealed class SignInHistory(DisputesDbContext db, TimeProvider clock, IHtt
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Whether the account was ever signed in to (password right) from <paramref name="address"/>.</summary>
+    public Task<bool> HasSucceededFromAsync(Guid userId, string? address) =>
+        db.SignInEvents.AsNoTracking().AnyAsync(e => e.UserId == userId && e.IpAddress == address
+            && (e.Outcome == SignInOutcome.Succeeded || e.Outcome == SignInOutcome.SecondFactorRequired));
+
     /// <summary>The newest attempts first.</summary>
     public async Task<IReadOnlyList<SignInEventDto>> RecentAsync(Guid userId, CancellationToken cancellationToken = default) =>
         await db.SignInEvents.AsNoTracking()
