@@ -84,15 +84,31 @@ public sealed record DisputeSummaryDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
+/// <summary>
+/// One entry of the chain. An entry the reader may not see (an internal note for a merchant or platform, a legal
+/// opinion for a platform) is still listed, <see cref="Withheld"/>, as <see cref="WithheldKind"/> with its sequence
+/// and hashes only: no actor, time, data or audience. So the entries a reader gets are the whole chain, the same
+/// number that <c>timeline/verify</c> counts, each previousHash the hash of the entry before it (docs/security.md).
+/// </summary>
 public sealed record TimelineEntryDto(
     int Sequence,
     string Kind,
-    string ActorRole,
-    DateTimeOffset OccurredAt,
+    string? ActorRole,
+    DateTimeOffset? OccurredAt,
     IReadOnlyDictionary<string, string?> Data,
-    Domain.Timeline.TimelineAudience Audience,
+    Domain.Timeline.TimelineAudience? Audience,
     string PreviousHash,
-    string Hash);
+    string Hash,
+    bool Withheld = false)
+{
+    public const string WithheldKind = "Withheld";
+
+    private static readonly IReadOnlyDictionary<string, string?> NoData = new Dictionary<string, string?>();
+
+    /// <summary>The entry in the chain, its content kept from the reader.</summary>
+    public static TimelineEntryDto WithheldEntry(int sequence, string previousHash, string hash) =>
+        new(sequence, WithheldKind, null, null, NoData, null, previousHash, hash, Withheld: true);
+}
 
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 

@@ -202,10 +202,12 @@ public sealed class DisputeQueries(IServiceProvider services, ReadContexts reads
 
     private static readonly Func<DisputesDbContext, Guid, TimelineAudience, IAsyncEnumerable<TimelineEntryDto>> TimelineOf =
         EF.CompileAsyncQuery((DisputesDbContext db, Guid id, TimelineAudience widest) => db.TimelineEntries.AsNoTracking()
-            .Where(e => e.DisputeId == id && e.Audience <= widest)
+            .Where(e => e.DisputeId == id)
             .OrderBy(e => e.Sequence)
-            .Select(e => new TimelineEntryDto(
-                e.Sequence, e.Kind, e.ActorRole, e.OccurredAt, TimelineEntry.ParseData(e.DataJson), e.Audience, e.PreviousHash, e.Hash)));
+            .Select(e => e.Audience <= widest
+                ? new TimelineEntryDto(
+                    e.Sequence, e.Kind, e.ActorRole, e.OccurredAt, TimelineEntry.ParseData(e.DataJson), e.Audience, e.PreviousHash, e.Hash, false)
+                : TimelineEntryDto.WithheldEntry(e.Sequence, e.PreviousHash, e.Hash)));
 
     /// <summary>Staff read every entry; merchants all but internal notes; platform agents only what is for everyone.</summary>
     public static TimelineAudience WidestAudience(Actor actor)

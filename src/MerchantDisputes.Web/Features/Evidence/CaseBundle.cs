@@ -152,5 +152,8 @@ public static class CaseBundle
              for e in t['Entries']:
                  h=hashlib.sha256((p+'\n'+e['Canonical']).encode()).hexdigest();print(e['Sequence'],'OK' if h==e['Hash'] and e['PreviousHash']==p else 'BROKEN');p=h"
            The app's own check: GET /api/v1/disputes/<id>/timeline/verify
+           Audience says who may read an entry (Staff: internal notes; MerchantAndStaff: legal opinions). A merchant or
+           platform sees an entry outside its audience as "内部记录（内容不公开）" with these same hashes.
+           Audience 表示谁可以阅读该记录；商家或平台看到的不公开记录只显示其哈希，与此处一致。
         """;
 }

@@ -124,7 +124,11 @@ public static class WorkflowApi
         return await c.ActAsync(id, (d, a, now) => d.Say(a, "LegalOpinion", body.Body ?? string.Empty, TimelineAudience.MerchantAndStaff, now));
     }
 
-    /// <summary>Reads the whole stored chain (all audiences) but answers only whether it holds, never the hidden entries.</summary>
+    /// <summary>
+    /// Reads the whole stored chain (all audiences) and answers whether it holds, its length and last hash: the same
+    /// chain every reader's timeline lists, entries kept from them included as withheld (hash only), so nothing here
+    /// tells a merchant or platform more than their timeline does.
+    /// </summary>
     private static async Task<Results<Ok<VerifyDto>, NotFound>> Verify(Guid id, ClaimsPrincipal user, DisputesDbContext db, CancellationToken cancellationToken)
     {
         var actor = user.ToActor();
