@@ -18,6 +18,33 @@ public sealed partial class Dispute
         AssignedMediatorId = mediator.UserId;
     }
 
+    /// <summary>
+    /// A mediator lets the merchant's public title be shown (a title is the merchant's free text: before this the
+    /// public sees a neutral one). Not a transition: allowed on any submitted case the merchant made the title public on;
+    /// approving twice changes nothing.
+    /// </summary>
+    public void ApproveTitle(Actor mediator, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(mediator);
+        if (!mediator.Is(Roles.Mediator))
+        {
+            throw new ActionNotAllowedException(DisputeAction.Claim, mediator.Role);
+        }
+
+        if (SubmittedAt is null || !TitleIsPublic)
+        {
+            throw new DomainValidationException([new ValidationError("title", ErrorCodes.InvalidValue)]);
+        }
+
+        if (TitleApprovedAt is not null)
+        {
+            return;
+        }
+
+        Append("TitleApproved", mediator, now, new Dictionary<string, string?>(), TimelineAudience.Everyone);
+        TitleApprovedAt = now;
+    }
+
     /// <summary>The furthest a merchant's deadline may be set: a case is not left waiting on the merchant for longer.</summary>
     public static readonly TimeSpan MaxInfoWindow = TimeSpan.FromDays(90);
 

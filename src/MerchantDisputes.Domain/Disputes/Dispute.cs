@@ -31,6 +31,9 @@ public sealed partial class Dispute
     public DisputeType Type { get; private set; }
     public string Title { get; private set; }
     public bool TitleIsPublic { get; private set; }
+
+    /// <summary>When a mediator approved the public title; until then the public sees a neutral text instead.</summary>
+    public DateTimeOffset? TitleApprovedAt { get; private set; }
     public string Narrative { get; private set; }
     public decimal Amount { get; private set; }
     public string Currency { get; private set; }
@@ -210,6 +213,7 @@ public sealed partial class Dispute
         Type = content.Type;
         Title = content.Title;
         TitleIsPublic = content.TitleIsPublic;
+        TitleApprovedAt = null;
         Narrative = content.Narrative;
         Amount = content.Amount;
         Currency = content.Currency;

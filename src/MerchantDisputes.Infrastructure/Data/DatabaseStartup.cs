@@ -30,6 +30,17 @@ public static partial class DatabaseStartup
         }
 
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<ApplicationRole>>());
+        await EnsurePublicTalliesAsync(db, cancellationToken);
+    }
+
+    /// <summary>A database from before the public tallies gets them computed once from its cases.</summary>
+    private static async Task EnsurePublicTalliesAsync(DisputesDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.PublicTallies.AnyAsync(cancellationToken)
+            && await db.Disputes.AnyAsync(d => d.SubmittedPeriod != null && d.AssignedMediatorId != null, cancellationToken))
+        {
+            await PublicTallyUpdates.RebuildAsync(db, cancellationToken);
+        }
     }
 
     /// <summary>SQL Server is migrated by the generated idempotent script (docs/operations.md), never at start-up.</summary>

@@ -33,6 +33,62 @@ public abstract class DisputesDbContext(DbContextOptions options)
     public DbSet<Notifications.OutboxEmail> OutboxEmails => Set<Notifications.OutboxEmail>();
     public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
     public DbSet<Calendar.CalendarChange> CalendarChanges => Set<Calendar.CalendarChange>();
+    public DbSet<PublicTally> PublicTallies => Set<PublicTally>();
+
+    /// <summary>Saves, and moves the public tallies by the cases' changes in the same transaction (<see cref="PublicTallyUpdates"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var deltas = PublicTallyUpdates.Collect(ChangeTracker);
+        if (deltas.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await PublicTallyUpdates.ApplyAsync(this, deltas, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var deltas = PublicTallyUpdates.Collect(ChangeTracker);
+        if (deltas.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var written = base.SaveChanges(acceptAllChangesOnSuccess: false);
+        PublicTallyUpdates.Apply(this, deltas);
+        own?.Commit();
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return written;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

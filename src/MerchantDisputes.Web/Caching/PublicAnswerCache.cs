@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using MerchantDisputes.Web.Infrastructure;
 using Microsoft.Net.Http.Headers;
 
 namespace MerchantDisputes.Web.Caching;
@@ -20,7 +21,7 @@ namespace MerchantDisputes.Web.Caching;
 /// one request fetches a missing answer, the others for it wait for that one: a spike costs one database read per URL
 /// and language.
 /// </summary>
-internal sealed class PublicAnswerCache(IOptions<PublicCacheOptions> options, TimeProvider time) : IDisposable
+internal sealed class PublicAnswerCache(IOptions<PublicCacheOptions> options, TimeProvider time, PublicAnswerRequests requests) : IDisposable
 {
     /// <summary>Only these parameters vary the key, so appending others cannot push requests through to the database.</summary>
     private static readonly string[] VaryByQuery = ["month", "page", "pageSize", "platform", "year"];
@@ -46,16 +47,28 @@ internal sealed class PublicAnswerCache(IOptions<PublicCacheOptions> options, Ti
             return;
         }
 
-        switch (QueryOf(context.Request))
+        var request = context.Request;
+        var (canonical, query) = Canonical(request);
+        if (query == Query.Invalid && HostingExtensions.IsApi(context))
         {
-            case Query.Unknown:
-                // Pages reflect their query string (the language switch's return link): an unknown parameter would
-                // be cached into the answer every reader gets. Its canonical URL is the same answer without it.
-                context.Response.Redirect(Canonical(context.Request));
-                return;
-            case Query.Culture:
-                await next(context);
-                return;
+            // A value no endpoint takes: the endpoint answers 400 with the field named, and nothing is cached.
+            await next(context);
+            return;
+        }
+
+        if (!string.Equals(canonical, request.PathBase + request.Path + request.QueryString, StringComparison.Ordinal))
+        {
+            // One URL per answer: another spelling of the same values (02026, %202026, /API/…, a trailing slash, an
+            // unknown parameter, a language no one speaks) is sent to the canonical URL and never gets an entry of its
+            // own. Pages reflect their query string (the language switch's return link), so nothing else may reach the key.
+            context.Response.Redirect(canonical);
+            return;
+        }
+
+        if (query == Query.Culture)
+        {
+            await next(context);
+            return;
         }
 
         var key = KeyOf(context);
@@ -166,32 +179,41 @@ internal sealed class PublicAnswerCache(IOptions<PublicCacheOptions> options, Ti
         /// <summary>A language chosen in the query: answered, never cached (the page reflects it).</summary>
         Culture,
 
-        Unknown,
+        /// <summary>A known parameter with a value no endpoint takes.</summary>
+        Invalid,
     }
 
-    private static Query QueryOf(HttpRequest request)
+    /// <summary>
+    /// The canonical URL of the request: the path as its route spells it, then the known parameters in a fixed order with
+    /// their values canonical (<see cref="PublicQueryValues"/>), then a supported language; unknown parameters, empty
+    /// and invalid values (an invalid language too) are left out.
+    /// </summary>
+    private (string Url, Query Query) Canonical(HttpRequest request)
     {
         var query = Query.Known;
-        foreach (var name in request.Query.Keys)
+        var kept = new List<KeyValuePair<string, string?>>();
+        foreach (var name in VaryByQuery.Concat(CultureParameters))
         {
-            if (CultureParameters.Contains(name))
+            if (!request.Query.TryGetValue(name, out var values))
             {
-                query = Query.Culture;
+                continue;
             }
-            else if (!VaryByQuery.Contains(name, StringComparer.Ordinal))
+
+            var (kind, value) = PublicQueryValues.Canonical(name, values);
+            var isCulture = CultureParameters.Contains(name);
+            if (kind == PublicQueryValues.Kind.Invalid && !isCulture)
             {
-                return Query.Unknown;
+                query = Query.Invalid;
+            }
+
+            if (value is not null)
+            {
+                kept.Add(new(name, value));
+                query = isCulture && query == Query.Known ? Query.Culture : query;
             }
         }
 
-        return query;
-    }
-
-    /// <summary>The path with the known query parameters only, in a fixed order.</summary>
-    private static string Canonical(HttpRequest request)
-    {
-        var kept = VaryByQuery.SelectMany(name => request.Query[name].Select(value => new KeyValuePair<string, string?>(name, value)));
-        return request.PathBase + request.Path + QueryString.Create(kept);
+        return (request.PathBase + requests.CanonicalPath(request.Path) + QueryString.Create(kept), query);
     }
 
     /// <summary>The language the request was given, the path and the known query parameters in a fixed order.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -26,10 +27,18 @@ public static class PublicAnswers
     /// <summary>The cached answers, in every form, together stay under this; past it new ones are served but not cached.</summary>
     public const long MaxCachedBytes = 64L << 20;
 
+    /// <summary>The rate-limiting policy of every public endpoint: it runs after the cache, so it counts computed answers only.</summary>
+    public const string UncachedPolicy = "public-uncached";
+
     public static void AddPublicAnswers(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<PublicCacheOptions>().BindConfiguration(PublicCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(UncachedPolicy, context =>
+        {
+            var permits = context.RequestServices.GetRequiredService<IOptions<PublicCacheOptions>>().Value.UncachedPerMinute;
+            return Infrastructure.Protection.FixedWindow("public:" + context.Connection.RemoteIpAddress, permits, TimeSpan.FromMinutes(1));
+        }));
         builder.Services.AddSingleton<PublicAnswerCache>();
         builder.Services.AddSingleton<PublicAnswerRequests>();
     }
@@ -70,6 +79,32 @@ internal sealed class PublicAnswerRequests(
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The path as the public route spells it: its literal prefix in the route's case (routing ignores case, the cache
+    /// key does not), the rest lower-case (slugs, "2026.csv"), numbers without leading zeros, no empty segments.
+    /// </summary>
+    public string CanonicalPath(PathString path)
+    {
+        var value = path.Value ?? "/";
+        var prefix = _prefixes.Value.Where(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)).MaxBy(p => p.Length);
+        if (prefix is null)
+        {
+            return value;
+        }
+
+        var rest = value[prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries).Select(CanonicalSegment);
+        return prefix + string.Concat(rest.Select(s => "/" + s));
+    }
+
+    private static string CanonicalSegment(string segment)
+    {
+        var lower = segment.ToLowerInvariant();
+        var trimmed = lower.TrimStart('0');
+        return trimmed.Length == lower.Length ? lower
+            : trimmed.Length > 0 && char.IsAsciiDigit(trimmed[0]) ? trimmed
+            : "0" + trimmed;
     }
 
     /// <summary>The request carries the sign-in cookie or an Authorization header, valid or not.</summary>

@@ -14,4 +14,11 @@ public sealed class PublicCacheOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Public answers one client address may have computed per minute (API, pages and CSV together): only requests the
+    /// cache could not answer count, so a reader of cached answers is never limited. 429 with Retry-After past it.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int UncachedPerMinute { get; set; } = 60;
 }

@@ -41,6 +41,7 @@ internal sealed partial class ApiExceptionMiddleware(RequestDelegate next, ILogg
         {
             _ when MerchantDisputes.Infrastructure.Data.DatabaseBusy.Is(exception) => Busy(),
             DomainValidationException e => Problems.Validation(e.Errors),
+            Features.Disputes.DailySubmissionLimitException e => Problems.TooManyRequests(e.Error, e.RetryAfter),
             BadHttpRequestException e => BadBody(e),
             InvalidTransitionException e => Problems.Conflict(Problems.Text("Problem.InvalidTransition", e.Action, Problems.Text("Status." + e.Status))),
             ActionNotAllowedException => Problems.Forbidden(),

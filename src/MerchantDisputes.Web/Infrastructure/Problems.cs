@@ -56,6 +56,21 @@ public static class Problems
         return TypedResults.Problem(Text("Problem.TooManyRequests"), statusCode: StatusCodes.Status429TooManyRequests, title: Text("Problem.TooManyRequests.Title"));
     }
 
+    /// <summary>429 with Retry-After and the refusal as a field error, for a limit the caller reached by their own actions.</summary>
+    public static IResult TooManyRequests(ValidationError error, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            [error.Field] = [Describe(error, CultureInfo.CurrentUICulture)],
+        })
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = Text("Problem.TooManyRequests.Title"),
+        };
+        return new RetryAfter(TypedResults.Problem(problem), (int)Math.Ceiling(retryAfter.TotalSeconds));
+    }
+
     public static void SetRetryAfter(HttpResponse response, TimeSpan wait)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -16,8 +16,9 @@ public sealed class PublicFeedTests(DisputesAppFactory app) : IClassFixture<Disp
     public async Task A_filing_is_listed_only_after_a_mediator_claimed_it()
     {
         var (id, title, _) = await PublicCaseAsync(7401);
-        var before = await ListedAsync(title, pageSize: 91);
         var mediator = await Staff.SignInAsync(app, Roles.Mediator);
+        Assert.Equal(HttpStatusCode.OK, (await mediator.PostAsync($"/api/v1/disputes/{id}/approve-title", new { })).StatusCode);
+        var before = await ListedAsync(title, pageSize: 91);
         Assert.Equal(HttpStatusCode.OK, (await mediator.PostAsync($"/api/v1/disputes/{id}/claim", new { })).StatusCode);
 
         Assert.False(before);
@@ -30,6 +31,7 @@ public sealed class PublicFeedTests(DisputesAppFactory app) : IClassFixture<Disp
         var (id, title, merchant) = await PublicCaseAsync(7402);
         var mediator = await Staff.SignInAsync(app, Roles.Mediator);
         Assert.Equal(HttpStatusCode.OK, (await mediator.PostAsync($"/api/v1/disputes/{id}/claim", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await mediator.PostAsync($"/api/v1/disputes/{id}/approve-title", new { })).StatusCode);
         var listed = await ListedAsync(title, pageSize: 93);
 
         var withdrawn = await merchant.PostAsync($"/api/v1/disputes/{id}/withdraw", new { reason = "担心被平台报复" });
@@ -52,6 +54,37 @@ public sealed class PublicFeedTests(DisputesAppFactory app) : IClassFixture<Disp
         Assert.False(await ListedAsync(title, pageSize: 95));
     }
 
+    [Fact]
+    public async Task A_public_title_is_shown_only_after_a_mediator_approved_it_and_a_neutral_text_stands_in_until_then()
+    {
+        var (id, title, _) = await PublicCaseAsync(7404);
+        var mediator = await Staff.SignInAsync(app, Roles.Mediator);
+        Assert.Equal(HttpStatusCode.OK, (await mediator.PostAsync($"/api/v1/disputes/{id}/claim", new { })).StatusCode);
+        var listedBefore = await ListedAsync(title, pageSize: 96);
+        var neutral = (await FeedAsync(pageSize: 96)).GetProperty("items").EnumerateArray()
+            .Where(i => !i.GetProperty("titleApproved").GetBoolean()).Select(i => i.GetProperty("title").GetString()).ToList();
+        var pageBefore = await AnonymousPageAsync("/Public?page=1&culture=en");
+
+        var approved = await mediator.PostAsync($"/api/v1/disputes/{id}/approve-title", new { });
+
+        Assert.False(listedBefore);
+        Assert.Contains("1688 · 仅退款申诉", neutral);
+        Assert.DoesNotContain(title, pageBefore, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(JsonValueKind.String, (await ApiClient.ReadAsync(approved)).GetProperty("titleApprovedAt").ValueKind);
+        Assert.True(await ListedAsync(title, pageSize: 97));
+    }
+
+    [Fact]
+    public async Task Only_a_mediator_approves_a_title()
+    {
+        var (id, _, merchant) = await PublicCaseAsync(7405);
+
+        var byMerchant = await merchant.PostAsync($"/api/v1/disputes/{id}/approve-title", new { });
+
+        Assert.Equal(HttpStatusCode.Forbidden, byMerchant.StatusCode);
+    }
+
     private async Task<(string Id, string Title, ApiClient Merchant)> PublicCaseAsync(int seed)
     {
         var merchant = await Session.NewMerchantAsync(app);
@@ -63,10 +96,15 @@ public sealed class PublicFeedTests(DisputesAppFactory app) : IClassFixture<Disp
         return (id, title, merchant);
     }
 
-    private async Task<bool> ListedAsync(string title, int pageSize)
+    private async Task<bool> ListedAsync(string title, int pageSize) =>
+        (await FeedAsync(pageSize)).GetProperty("items").EnumerateArray().Any(i => i.TryGetProperty("title", out var t) && t.GetString() == title);
+
+    private async Task<JsonElement> FeedAsync(int pageSize)
     {
         var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = DisputesAppFactory.Https, HandleCookies = false });
-        var feed = JsonDocument.Parse(await anonymous.GetStringAsync($"/api/v1/public/feed?pageSize={pageSize}")).RootElement;
-        return feed.GetProperty("items").EnumerateArray().Any(i => i.TryGetProperty("title", out var t) && t.GetString() == title);
+        return JsonDocument.Parse(await anonymous.GetStringAsync($"/api/v1/public/feed?pageSize={pageSize}")).RootElement;
     }
+
+    private Task<string> AnonymousPageAsync(string url) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = DisputesAppFactory.Https, HandleCookies = false }).GetStringAsync(url);
 }

@@ -69,6 +69,7 @@ public sealed class EndpointMatrixTests(DisputesAppFactory app, ITestOutputHelpe
         ["POST /api/v1/disputes/{id:guid}/evidence/"] = "U-N--N--",
         ["GET /api/v1/disputes/{id:guid}/timeline/verify"] = "UANAANNA",
         ["POST /api/v1/disputes/{id:guid}/accept"] = "U-N--N--",
+        ["POST /api/v1/disputes/{id:guid}/approve-title"] = "U-N--N--",
         ["POST /api/v1/disputes/{id:guid}/claim"] = "U-N--N--",
         ["POST /api/v1/disputes/{id:guid}/close"] = "U-N--N--",
         ["POST /api/v1/disputes/{id:guid}/contest"] = "U-N--N--",

@@ -67,6 +67,8 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting($"RateLimits:{limit}", "100000");
         }
+        builder.UseSetting("PublicTransparency:UncachedPerMinute", "100000");
+        builder.UseSetting("Disputes:DailySubmissionLimit", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

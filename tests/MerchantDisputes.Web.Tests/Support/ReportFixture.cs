@@ -18,8 +18,17 @@ public sealed record FixtureMerchant(string Email, string DisplayName, string St
 public enum Story
 {
     DraftOnly,
+
+    /// <summary>Submitted and never taken up by a mediator: not counted anywhere public.</summary>
     SubmittedOnly,
+
+    /// <summary>Taken up by a mediator and still under review: counted.</summary>
+    Claimed,
+
+    /// <summary>Claimed, then rejected: leaves the public counts.</summary>
     Rejected,
+
+    /// <summary>Claimed, then withdrawn by the merchant: still counted, never in the feed.</summary>
     Withdrawn,
 
     /// <summary>Forwarded, answered before the first deadline, accepted (and scored when a score is given).</summary>
@@ -91,7 +100,7 @@ public sealed class ReportFixture : IAsyncLifetime
     private static DateTimeOffset Utc(int y, int mo, int d, int h = 2, int mi = 0, int s = 0) => new(y, mo, d, h, mi, s, TimeSpan.Zero);
 
     /// <summary>
-    /// 2026 in China: 14 submitted cases (c13 is a draft; c15 falls in 2027 by one tick).
+    /// 2026 in China: 14 counted cases (c13 is a draft, c17 never claimed, c18 rejected; c15 falls in 2027 by one tick).
     /// c2/c3 straddle midnight UTC+8 between March and April; c14/c15 between 2026 and 2027.
     /// </summary>
     public static IReadOnlyList<FixtureCase> Cases { get; } =
@@ -113,15 +122,18 @@ public sealed class ReportFixture : IAsyncLifetime
             TimeSpan.FromHours(6)),
         new("c9", "pipiwang", DisputeType.FrozenFunds, LiNa, 9_999.99m, "CNY", Utc(2026, 7, 2), Story.AnsweredLateAccepted,
             TimeSpan.FromHours(170), Score: 4),
-        new("c10", "aliexpress", DisputeType.RefundOnly, LiNa, 250.00m, "USD", Utc(2026, 8, 1), Story.SubmittedOnly),
-        new("c11", "aliexpress", DisputeType.RefundOnly, LuMing, 1_000.00m, "CNY", Utc(2026, 8, 2), Story.Rejected),
+        new("c10", "aliexpress", DisputeType.RefundOnly, LiNa, 250.00m, "USD", Utc(2026, 8, 1), Story.Claimed),
+        new("c11", "aliexpress", DisputeType.RefundOnly, LuMing, 1_000.00m, "CNY", Utc(2026, 8, 2), Story.Claimed),
         new("c12", "aliexpress", DisputeType.ForcedFee, ZhangWei, 0.00m, "CNY", Utc(2026, 8, 3), Story.Withdrawn),
         new("c13", "1688", DisputeType.RefundOnly, LuMing, 777.77m, "CNY", Utc(2026, 3, 10), Story.DraftOnly),
         // 23:59:59.9999999 on 31 December in China: still 2026.
-        new("c14", "taobao", DisputeType.RefundOnly, LuMing, 50.00m, "CNY", Utc(2026, 12, 31, 15, 59, 59).AddTicks(9_999_999), Story.SubmittedOnly),
+        new("c14", "taobao", DisputeType.RefundOnly, LuMing, 50.00m, "CNY", Utc(2026, 12, 31, 15, 59, 59).AddTicks(9_999_999), Story.Claimed),
         // Midnight, New Year in China: 2027.
-        new("c15", "taobao", DisputeType.RefundOnly, LuMing, 50.00m, "CNY", Utc(2026, 12, 31, 16), Story.SubmittedOnly),
-        new("c16", "pinduoduo", DisputeType.FrozenFunds, ChenJing, 100_000.00m, "CNY", Utc(2026, 3, 20), Story.SubmittedOnly),
+        new("c15", "taobao", DisputeType.RefundOnly, LuMing, 50.00m, "CNY", Utc(2026, 12, 31, 16), Story.Claimed),
+        new("c16", "pinduoduo", DisputeType.FrozenFunds, ChenJing, 100_000.00m, "CNY", Utc(2026, 3, 20), Story.Claimed),
+        // Never counted: a filing no mediator took up, and one rejected after review.
+        new("c17", "1688", DisputeType.RefundOnly, LuMing, 2_000.00m, "CNY", Utc(2026, 3, 6), Story.SubmittedOnly),
+        new("c18", "1688", DisputeType.ForcedFee, WangFang, 300.00m, "CNY", Utc(2026, 4, 11), Story.Rejected),
         .. RoundingYear(),
     ];
 
@@ -135,7 +147,7 @@ public sealed class ReportFixture : IAsyncLifetime
             1m + i,
             "CNY",
             Utc(2028, 2, 1).AddHours(i),
-            Story.SubmittedOnly));
+            Story.Claimed));
 
     public DisputesAppFactory App { get; } = new();
 
@@ -218,6 +230,9 @@ public sealed class ReportFixture : IAsyncLifetime
         {
             case Story.DraftOnly or Story.SubmittedOnly:
                 yield break;
+            case Story.Claimed:
+                yield return (t0.AddHours(1), (d, now) => Do(d, x => x.Claim(Mediator, now)));
+                yield break;
             case Story.Rejected:
                 yield return (t0.AddHours(1), (d, now) => Do(d, x =>
                 {
@@ -227,7 +242,11 @@ public sealed class ReportFixture : IAsyncLifetime
                 }));
                 yield break;
             case Story.Withdrawn:
-                yield return (t0.AddHours(1), (d, now) => Do(d, x => x.Withdraw(merchant, $"REASON-SECRET-{c.Key} 已和解", now)));
+                yield return (t0.AddHours(1), (d, now) => Do(d, x =>
+                {
+                    x.Claim(Mediator, now);
+                    x.Withdraw(merchant, $"REASON-SECRET-{c.Key} 已和解", now);
+                }));
                 yield break;
         }
 

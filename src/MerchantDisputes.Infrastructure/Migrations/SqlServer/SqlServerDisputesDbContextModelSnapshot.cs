@@ -161,6 +161,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset?>("TitleApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<bool>("TitleIsPublic")
                         .HasColumnType("bit");
 
@@ -517,6 +520,30 @@ namespace MerchantDisputes.Infrastructure.Migrations.SqlServer
                     b.HasKey("Year");
 
                     b.ToTable("CaseNumberSequences", (string)null);
+                });
+
+            modelBuilder.Entity("MerchantDisputes.Infrastructure.Data.PublicTally", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Period", "PlatformId", "Dimension", "Key");
+
+                    b.ToTable("PublicTallies", (string)null);
                 });
 
             modelBuilder.Entity("MerchantDisputes.Infrastructure.Identity.ApplicationRole", b =>

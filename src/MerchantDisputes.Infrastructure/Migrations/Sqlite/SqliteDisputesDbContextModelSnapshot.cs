@@ -156,6 +156,9 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TitleApprovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("TitleIsPublic")
                         .HasColumnType("INTEGER");
 
@@ -510,6 +513,30 @@ namespace MerchantDisputes.Infrastructure.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("CaseNumberSequences", (string)null);
+                });
+
+            modelBuilder.Entity("MerchantDisputes.Infrastructure.Data.PublicTally", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlatformId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Period", "PlatformId", "Dimension", "Key");
+
+                    b.ToTable("PublicTallies", (string)null);
                 });
 
             modelBuilder.Entity("MerchantDisputes.Infrastructure.Identity.ApplicationRole", b =>

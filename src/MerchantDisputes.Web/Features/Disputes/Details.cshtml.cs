@@ -91,7 +91,7 @@ public sealed class DetailsModel(
         Dispute?.Timeline?.Where(e => e.Kind == CaseSummary.LegalOpinionKind).ToList() ?? [];
 
     public bool HasActions =>
-        CanEdit || CanDelete || CanWithdraw || CanRate || CanWriteOpinion
+        CanEdit || CanDelete || CanWithdraw || CanRate || CanWriteOpinion || CanApproveTitle
         || WorkflowActions.Any(May);
 
     public static IReadOnlyList<DisputeAction> WorkflowActions { get; } =
@@ -160,6 +160,13 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostClaimAsync(int? version, CancellationToken cancellationToken) =>
         ActAsync("Claim", "Notice.Claimed", version, (d, a, now) => d.Claim(a, now), cancellationToken);
+
+    public Task<IActionResult> OnPostApproveTitleAsync(int? version, CancellationToken cancellationToken) =>
+        ActAsync("ApproveTitle", "Notice.TitleApproved", version, (d, a, now) => d.ApproveTitle(a, now), cancellationToken);
+
+    /// <summary>A mediator, on a submitted case whose merchant asked for the title to be public and no one approved yet.</summary>
+    public bool CanApproveTitle =>
+        Actor.Is(Roles.Mediator) && Dispute is { TitleIsPublic: true, TitleApprovedAt: null, SubmittedAt: not null };
 
     public Task<IActionResult> OnPostRequestInfoAsync(string? message, string? dueBy, int? version, CancellationToken cancellationToken)
     {

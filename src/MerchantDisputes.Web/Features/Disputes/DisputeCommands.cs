@@ -11,7 +11,12 @@ namespace MerchantDisputes.Web.Features.Disputes;
 
 /// <summary>Changes to disputes, shared by the API and the pages. The aggregate decides; this loads and saves.</summary>
 public sealed class DisputeCommands(
-    DisputesDbContext db, TimeProvider clock, Notifications.CaseNotifier notifier, DisputeMetrics metrics, Evidence.EvidenceBlobs evidenceBlobs)
+    DisputesDbContext db,
+    TimeProvider clock,
+    Notifications.CaseNotifier notifier,
+    DisputeMetrics metrics,
+    Evidence.EvidenceBlobs evidenceBlobs,
+    Microsoft.Extensions.Options.IOptions<DisputeOptions> options)
 {
     /// <summary>
     /// Loads a case the actor may see, lets the aggregate act, queues the notices, and saves all of it at once.
@@ -103,7 +108,32 @@ public sealed class DisputeCommands(
     public async Task<Dispute> SubmitAsync(Actor actor, Guid id, int? expectedVersion, CancellationToken cancellationToken, bool dryRun = false)
     {
         var evidence = await db.Evidence.CountAsync(e => e.DisputeId == id, cancellationToken);
+        await RequireDailyRoomAsync(actor, cancellationToken);
         return await ActAsync(actor, id, expectedVersion, (d, now) => d.Submit(actor, evidence, now), cancellationToken, dryRun);
+    }
+
+    /// <summary>
+    /// A merchant's submissions of the current day in China, withdrawn ones included, stay under the configured limit;
+    /// the case the merchant may not see or submit is left to <see cref="ActAsync"/> (404, 409) only when there is room.
+    /// </summary>
+    private async Task RequireDailyRoomAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        if (!actor.Is(Roles.Merchant) || actor.UserId is not { } merchantId)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.Today(now);
+        var from = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+        var to = from.AddDays(1);
+        var limit = options.Value.DailySubmissionLimit;
+        var submitted = await db.Disputes.CountAsync(
+            d => d.MerchantId == merchantId && d.SubmittedAt >= from && d.SubmittedAt < to, cancellationToken);
+        if (submitted >= limit)
+        {
+            throw new DailySubmissionLimitException(limit, to - now);
+        }
     }
 
     public Task<Dispute> WithdrawAsync(

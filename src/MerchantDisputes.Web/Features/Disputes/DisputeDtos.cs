@@ -12,6 +12,9 @@ public sealed record DisputeDto
     public required DisputeType Type { get; init; }
     public required string Title { get; init; }
     public required bool TitleIsPublic { get; init; }
+
+    /// <summary>When a mediator let the public title be shown; until then the public feed shows a neutral text.</summary>
+    public DateTimeOffset? TitleApprovedAt { get; init; }
     public required string Narrative { get; init; }
     public required decimal Amount { get; init; }
     public required string Currency { get; init; }

@@ -154,6 +154,7 @@ public sealed class DisputeQueries(IServiceProvider services, ReadContexts reads
         Type = d.Type,
         Title = d.Title,
         TitleIsPublic = d.TitleIsPublic,
+        TitleApprovedAt = d.TitleApprovedAt,
         Narrative = d.Narrative,
         Amount = d.Amount,
         Currency = d.Currency,

@@ -15,6 +15,7 @@ public static class DisputesExtensions
     public static void AddDisputes(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<DisputeOptions>().BindConfiguration(DisputeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<DisputeCommands>();
         builder.Services.AddScoped<DisputeQueries>();
         builder.Services.AddScoped<CaseSummaries>();

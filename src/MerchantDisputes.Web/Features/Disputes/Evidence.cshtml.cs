@@ -78,6 +78,11 @@ public sealed class EvidenceModel(EvidenceService evidence, SanitizeGate gate, D
         {
             Problem = message;
         }
+        catch (DailySubmissionLimitException e)
+        {
+            Problem = Problems.Describe(e.Error, System.Globalization.CultureInfo.CurrentUICulture);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        }
         catch (DomainValidationException e)
         {
             Problem = string.Join(" ", e.Errors.Select(x => Problems.Describe(x, System.Globalization.CultureInfo.CurrentUICulture)));

@@ -6,6 +6,7 @@ namespace MerchantDisputes.Web.Features.Transparency;
 
 /// <summary>/Public: the live feed of accepted cases and the month's platform TOP 10.</summary>
 [PublicAnswer]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(PublicAnswers.UncachedPolicy)]
 public sealed class IndexModel(PublicQueries queries) : PageModel
 {
     public FeedPageDto Feed { get; private set; } = null!;

@@ -6,13 +6,15 @@ namespace MerchantDisputes.Web.Features.Transparency;
 
 /// <summary>/Platforms/{slug}?year=: one platform's year, as the industry reports give a section per platform.</summary>
 [PublicAnswer]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(PublicAnswers.UncachedPolicy)]
 public sealed class PlatformModel(PublicQueries queries) : PageModel
 {
     public const int RecentCount = 10;
 
     public YearStatsDto Stats { get; private set; } = null!;
 
-    public PlatformRowDto Row => Stats.Platforms[0];
+    /// <summary>Null when the year has too few cases to show more than the total.</summary>
+    public PlatformRowDto? Row => Stats.Platforms.Count > 0 ? Stats.Platforms[0] : null;
 
     public FeedPageDto Recent { get; private set; } = null!;
 

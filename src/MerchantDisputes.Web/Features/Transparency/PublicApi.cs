@@ -15,16 +15,17 @@ public static partial class PublicApi
 {
     public static void MapPublicApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/public").WithTags("Public").AllowAnonymous().WithMetadata(new PublicAnswerAttribute());
+        var group = app.MapGroup("/api/v1/public").WithTags("Public").AllowAnonymous().WithMetadata(new PublicAnswerAttribute())
+            .RequireRateLimiting(PublicAnswers.UncachedPolicy);
         group.MapGet("/feed", Feed).WithName("PublicFeed")
-            .WithSummary("Accepted cases (submitted, not rejected), newest first: platform, type, province, masked name, date (CST), status; the title only when the merchant made it public.");
+            .WithSummary("Cases a mediator has claimed, newest first (never rejected or withdrawn ones): platform, type, province, masked name, date (CST), status; the merchant's title only when they made it public and a mediator approved it, else a neutral text.");
         group.MapGet("/stats", Stats).WithName("PublicStats")
-            .WithSummary("A year's distributions by type, province, gender and amount bracket, and every platform's response, timeliness, satisfaction and rating; ?platform= narrows all of it to one platform.");
+            .WithSummary("A year's distributions by type, province, gender and amount bracket, and every platform's response, timeliness, satisfaction and rating; ?platform= narrows all of it to one platform. Under 5 cases only the total is given (breakdownWithheld).");
         group.MapGet("/platforms/ranking", Ranking).WithName("PublicPlatformRanking")
             .WithSummary("The month's TOP 10 platforms by case volume (?month=YYYY-MM, China Standard Time), each with its rating for the month.");
 
         app.MapGet("/reports/{year:int}.csv", Csv).WithName("PublicReportCsv").WithTags("Public").AllowAnonymous()
-            .WithMetadata(new PublicAnswerAttribute())
+            .WithMetadata(new PublicAnswerAttribute()).RequireRateLimiting(PublicAnswers.UncachedPolicy)
             .WithSummary("The yearly report as CSV (UTF-8 with BOM), one section per distribution, in the reader's language.");
         app.MapGet("/reports", (PublicQueries queries) => Results.Redirect(
                 string.Create(CultureInfo.InvariantCulture, $"/reports/{queries.TodayInChina.Year}")))

@@ -12,7 +12,10 @@ public sealed record ProvinceRefDto(string Code, string Name);
 /// <summary>One accepted case in the public feed.</summary>
 /// <param name="Merchant">The masked name: first character and two asterisks (卢**).</param>
 /// <param name="SubmittedOn">The date of submission in China Standard Time.</param>
-/// <param name="Title">Only when the merchant marked the title public; otherwise null.</param>
+/// <param name="Title">
+/// The merchant's title when they marked it public and a mediator approved it (<paramref name="TitleApproved"/>);
+/// otherwise a neutral text of platform and type.
+/// </param>
 public sealed record FeedItemDto(
     PlatformRefDto Platform,
     DisputeType Type,
@@ -23,7 +26,8 @@ public sealed record FeedItemDto(
     DisputeStatus Status,
     string StatusName,
     bool ListedAsUnanswered,
-    string? Title,
+    string Title,
+    bool TitleApproved,
     UnansweredListingDto? Listing = null);
 
 /// <summary>
@@ -104,7 +108,14 @@ public sealed record YearStatsDto(
     IReadOnlyList<ShareDto> ByGender,
     AmountDistributionDto ByAmount,
     IReadOnlyList<PlatformRowDto> Platforms,
-    DefinitionsDto Definitions);
+    DefinitionsDto Definitions)
+{
+    /// <summary>
+    /// True when the view has fewer than <see cref="PublicQueries.MinCasesForBreakdown"/> cases: only its total is
+    /// shown, every distribution and platform row is left empty.
+    /// </summary>
+    public bool BreakdownWithheld { get; init; }
+}
 
 public sealed record RankingRowDto(int Rank, string Slug, string Name, int Cases, decimal Percent, RatingDto Rating);
 

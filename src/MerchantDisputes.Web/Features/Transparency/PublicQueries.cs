@@ -61,8 +61,9 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
             query = query.Where(d => d.PlatformId == id);
         }
 
-        // The title leaves the database only when the merchant made it public; the name only when they consented to
-        // be named, and then only to be masked below.
+        // The title leaves the database only when the merchant made it public and a mediator approved it (else a neutral
+        // text of type and platform stands in); the name only when they consented to be named, and then only to be
+        // masked below.
         var rows = await query
             .OrderByDescending(d => d.SubmittedAt).ThenByDescending(d => d.Id)
             .Skip((page - 1) * pageSize)
@@ -70,7 +71,8 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
             .Join(db.Users, d => d.MerchantId, u => u.Id, (d, u) => new
             {
                 d.PlatformId, d.Type, d.Region, DisplayName = u.PublicNameConsent ? u.DisplayName : null, Deleted = u.DeletedAt != null,
-                d.SubmittedAt, d.Status, d.EscalationLevel, Title = d.TitleIsPublic ? d.Title : null, d.ForwardedAt, d.RemindedAt, d.FinalNoticeAt,
+                d.SubmittedAt, d.Status, d.EscalationLevel, Title = d.TitleIsPublic && d.TitleApprovedAt != null ? d.Title : null,
+                d.ForwardedAt, d.RemindedAt, d.FinalNoticeAt,
             })
             .ToListAsync(cancellationToken);
         var platforms = await PlatformsAsync(cancellationToken);
@@ -85,7 +87,8 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
             r.Status,
             _t["Status." + r.Status],
             r.EscalationLevel == EscalationLevel.PublicNoResponse,
-            r.Title,
+            r.Title ?? NeutralTitle(r.Type, platforms[r.PlatformId]),
+            r.Title is not null,
             r.EscalationLevel == EscalationLevel.PublicNoResponse
                 ? new UnansweredListingDto(Day(r.ForwardedAt), Day(r.RemindedAt), Day(r.FinalNoticeAt))
                 : null)).ToList();
@@ -94,53 +97,61 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
 
     private static DateOnly? Day(DateTimeOffset? instant) => instant is { } value ? ChinaTime.Today(value) : null;
 
+    /// <summary>
+    /// Below this many cases a view shows its total only: a distribution of three cases in one province points at the
+    /// merchants behind them.
+    /// </summary>
+    public const int MinCasesForBreakdown = 5;
+
     public async Task<YearStatsDto> YearAsync(int year, Platform? platform, CancellationToken cancellationToken)
     {
-        var cases = Period(year * 100 + 1, year * 100 + 12, platform?.Id);
+        var tallies = await TalliesAsync(year * 100 + 1, year * 100 + 12, platform?.Id, null, cancellationToken);
+        var total = tallies.Where(t => t.Dimension == TallyDimension.Type).Sum(t => t.Count);
+        var from = ChinaTime.StartOfYear(year);
+        var to = ChinaTime.StartOfYear(year + 1);
+        var platformRef = platform is null ? null : PlatformRef(platform);
+        if (total < MinCasesForBreakdown)
+        {
+            return new YearStatsDto(
+                year, platformRef, from, to, total, [], new ProvinceDistributionDto([], [], 0), [],
+                new AmountDistributionDto(AmountBrackets.Currency, 0, 0, "ExcludedFromBrackets", string.Empty, []), [], Definitions())
+            {
+                BreakdownWithheld = true,
+            };
+        }
 
-        var types = await cases.GroupBy(d => d.Type)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var regions = await cases.GroupBy(d => d.Region)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var genders = await cases.GroupBy(d => d.MerchantGender)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var amounts = await cases.GroupBy(d => d.Currency != AmountBrackets.Currency ? -1
-                : d.Amount < AmountBrackets.Bound100 ? (int)AmountBracket.Under100
-                : d.Amount < AmountBrackets.Bound500 ? (int)AmountBracket.From100To500
-                : d.Amount < AmountBrackets.Bound1000 ? (int)AmountBracket.From500To1000
-                : d.Amount < AmountBrackets.Bound5000 ? (int)AmountBracket.From1000To5000
-                : d.Amount < AmountBrackets.Bound10000 ? (int)AmountBracket.From5000To10000
-                : (int)AmountBracket.From10000)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var outcomes = await OutcomesAsync(cases, cancellationToken);
-
-        var total = types.Values.Sum();
+        var types = Sum(tallies, TallyDimension.Type, Enum.Parse<DisputeType>);
+        var regions = Sum(tallies, TallyDimension.Region, k => k);
+        var genders = Sum(tallies, TallyDimension.Gender, k => k);
+        var amounts = Sum(tallies, TallyDimension.Amount, k => int.Parse(k, CultureInfo.InvariantCulture));
         var platforms = await PlatformsAsync(cancellationToken);
-        var cards = outcomes.GroupBy(o => o.PlatformId).ToDictionary(g => g.Key, PlatformScorecard.From);
+        var cards = Outcomes(tallies).GroupBy(o => o.PlatformId).ToDictionary(g => g.Key, PlatformScorecard.From);
         if (platform is not null)
         {
             cards.TryAdd(platform.Id, PlatformScorecard.Empty);
         }
 
-        var rows = new List<PlatformRowDto>();
-        foreach (var (card, rank, platformId) in Ranked(cards))
+        var rows = Ranked(cards).Select(r =>
         {
-            var median = await MedianHoursToAnswerAsync(cases, platformId, card.Answered, cancellationToken);
+            var (card, rank, platformId) = r;
+            var median = PublicTallies.MedianHours(tallies
+                .Where(t => t.PlatformId == platformId && t.Dimension == TallyDimension.AnswerHours)
+                .Select(t => (int.Parse(t.Key, CultureInfo.InvariantCulture), t.Count)));
             var p = platforms[platformId];
-            rows.Add(new PlatformRowDto(
+            return new PlatformRowDto(
                 rank, p.Slug, p.Name(Culture), card.Cases, Percent.Of(card.Cases, total), card.Forwarded, card.Answered,
-                card.AnsweredInTime, card.ResponseRate, card.TimelyResponseRate, median, card.Judged, card.Satisfied, Rating(card)));
-        }
+                card.AnsweredInTime, card.ResponseRate, card.TimelyResponseRate, median, card.Judged, card.Satisfied, Rating(card));
+        }).ToList();
 
         return new YearStatsDto(
             year,
-            platform is null ? null : PlatformRef(platform),
-            ChinaTime.StartOfYear(year),
-            ChinaTime.StartOfYear(year + 1),
+            platformRef,
+            from,
+            to,
             total,
             Enum.GetValues<DisputeType>().Select(type => Share(type.ToString(), _t["Type." + type], types.GetValueOrDefault(type), total)).ToList(),
-            ProvinceDistribution(regions.Select(r => (r.Key, r.Count)), total),
-            GenderDistribution(genders.Select(g => (g.Key, g.Count)), total),
+            ProvinceDistribution(regions.Select(r => (r.Key, r.Value)), total),
+            GenderDistribution(genders, total),
             AmountDistribution(amounts),
             rows,
             Definitions());
@@ -149,8 +160,8 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
     public async Task<RankingDto> RankingAsync(int year, int month, CancellationToken cancellationToken)
     {
         var period = year * 100 + month;
-        var outcomes = await OutcomesAsync(Period(period, period, null), cancellationToken);
-        var cards = outcomes.GroupBy(o => o.PlatformId).ToDictionary(g => g.Key, PlatformScorecard.From);
+        var tallies = await TalliesAsync(period, period, null, TallyDimension.Outcome, cancellationToken);
+        var cards = Outcomes(tallies).GroupBy(o => o.PlatformId).ToDictionary(g => g.Key, PlatformScorecard.From);
         var total = cards.Values.Sum(c => c.Cases);
         var platforms = await PlatformsAsync(cancellationToken);
         var rows = Ranked(cards).Take(TopCount).Select(r =>
@@ -162,6 +173,9 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
         return new RankingDto(
             string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}"), from, from.AddMonths(1), total, rows);
     }
+
+    /// <summary>What the public reads instead of a title no mediator approved: "1688 · 仅退款申诉".</summary>
+    private string NeutralTitle(DisputeType type, Platform platform) => _t["Public.NeutralTitle", platform.Name(Culture), _t["Type." + type]];
 
     public string RatingName(CaseRating? rating) => _t[rating is { } r ? "Public.Rating." + r : "Public.Rating.None"];
 
@@ -175,57 +189,37 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
         _t["Public.Def.Rating"],
         _t["Public.Def.AmountBrackets"]);
 
-    private IQueryable<Dispute> Period(int fromPeriod, int toPeriod, int? platformId)
-    {
-        // SubmittedPeriod is set at submission and never before, so drafts fall out here.
-        var query = db.Disputes.AsNoTracking().Where(d => d.SubmittedPeriod >= fromPeriod && d.SubmittedPeriod <= toPeriod);
-        return platformId is { } id ? query.Where(d => d.PlatformId == id) : query;
-    }
-
-    /// <summary>One GROUP BY over every fact a rating rests on: a few dozen rows per platform, whatever the volume.</summary>
-    private static Task<List<OutcomeTally>> OutcomesAsync(IQueryable<Dispute> cases, CancellationToken cancellationToken) =>
-        cases.GroupBy(d => new
-            {
-                d.PlatformId,
-                Forwarded = d.ForwardedAt != null,
-                Answered = d.TimeToFirstAnswer != null,
-                d.AnsweredBeforeFirstDeadline,
-                d.Rating,
-                d.Accepted,
-                d.MerchantScore,
-            })
-            .Select(g => new OutcomeTally(
-                g.Key.PlatformId, g.Key.Forwarded, g.Key.Answered, g.Key.AnsweredBeforeFirstDeadline, g.Key.Rating,
-                g.Key.Accepted, g.Key.MerchantScore, g.Count()))
-            .ToListAsync(cancellationToken);
-
     /// <summary>
-    /// The median of the platform's times to first answer, in hours to one decimal (half to even): the middle one or
-    /// two values, read in answer-time order from the index without loading the others.
+    /// The kept counts of the months, summed per platform, dimension and key in the database: one range read of
+    /// <c>PublicTallies</c>' key, a few thousand counters for a year whatever the number of cases.
     /// </summary>
-    private static async Task<decimal?> MedianHoursToAnswerAsync(
-        IQueryable<Dispute> cases, int platformId, int answered, CancellationToken cancellationToken)
+    private async Task<List<TallySum>> TalliesAsync(int fromPeriod, int toPeriod, int? platformId, TallyDimension? dimension, CancellationToken cancellationToken)
     {
-        if (answered == 0)
+        var query = db.PublicTallies.AsNoTracking().Where(t => t.Period >= fromPeriod && t.Period <= toPeriod);
+        if (platformId is { } id)
         {
-            return null;
+            query = query.Where(t => t.PlatformId == id);
         }
 
-        var middle = await cases
-            .Where(d => d.PlatformId == platformId && d.TimeToFirstAnswer != null)
-            .OrderBy(d => d.TimeToFirstAnswer)
-            .Select(d => d.TimeToFirstAnswer!.Value)
-            .Skip((answered - 1) / 2)
-            .Take(answered % 2 == 0 ? 2 : 1)
+        if (dimension is { } only)
+        {
+            query = query.Where(t => t.Dimension == only);
+        }
+
+        var sums = await query.GroupBy(t => new { t.PlatformId, t.Dimension, t.Key })
+            .Select(g => new TallySum(g.Key.PlatformId, g.Key.Dimension, g.Key.Key, g.Sum(t => t.Count)))
             .ToListAsync(cancellationToken);
-        if (middle.Count == 0)
-        {
-            return null;
-        }
-
-        var ticks = middle.Sum(m => (decimal)m.Ticks) / middle.Count;
-        return Math.Round(ticks / TimeSpan.TicksPerHour, 1, MidpointRounding.ToEven);
+        return sums.Where(s => s.Count != 0).ToList();
     }
+
+    private static Dictionary<TKey, int> Sum<TKey>(List<TallySum> tallies, TallyDimension dimension, Func<string, TKey> parse)
+        where TKey : notnull =>
+        tallies.Where(t => t.Dimension == dimension).GroupBy(t => parse(t.Key)).ToDictionary(g => g.Key, g => g.Sum(t => t.Count));
+
+    private static IEnumerable<OutcomeTally> Outcomes(List<TallySum> tallies) =>
+        tallies.Where(t => t.Dimension == TallyDimension.Outcome).Select(t => PublicTallies.Outcome(t.PlatformId, t.Key, t.Count));
+
+    private sealed record TallySum(int PlatformId, TallyDimension Dimension, string Key, int Count);
 
     /// <summary>By case volume, ties in platform order, sharing a rank (1, 2, 2, 4); platforms without cases are left out.</summary>
     private static IEnumerable<(PlatformScorecard Card, int Rank, int PlatformId)> Ranked(Dictionary<int, PlatformScorecard> cards)
@@ -263,17 +257,13 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
         return new ProvinceDistributionDto(all, top, unknown);
     }
 
-    private List<ShareDto> GenderDistribution(IEnumerable<(Gender? Gender, int Count)> genders, int total)
-    {
-        var counts = genders.ToList();
-        int Count(Gender? gender) => counts.Where(c => c.Gender == gender).Sum(c => c.Count);
-        return
-        [
-            Share(nameof(Gender.Male), _t["Gender.Male"], Count(Gender.Male), total),
-            Share(nameof(Gender.Female), _t["Gender.Female"], Count(Gender.Female), total),
-            Share("Unstated", _t["Public.Gender.Unstated"], Count(null), total),
-        ];
-    }
+    /// <summary>By the tallies' gender key: the enum name, or empty when the merchant did not say.</summary>
+    private List<ShareDto> GenderDistribution(Dictionary<string, int> genders, int total) =>
+    [
+        Share(nameof(Gender.Male), _t["Gender.Male"], genders.GetValueOrDefault(nameof(Gender.Male)), total),
+        Share(nameof(Gender.Female), _t["Gender.Female"], genders.GetValueOrDefault(nameof(Gender.Female)), total),
+        Share("Unstated", _t["Public.Gender.Unstated"], genders.GetValueOrDefault(string.Empty), total),
+    ];
 
     private AmountDistributionDto AmountDistribution(Dictionary<int, int> byBracket)
     {

@@ -7,6 +7,7 @@ namespace MerchantDisputes.Web.Features.Transparency;
 
 /// <summary>/reports/{year}: the year's report in the form of the industry's annual complaint reports.</summary>
 [PublicAnswer]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(PublicAnswers.UncachedPolicy)]
 public sealed class ReportModel(PublicQueries queries) : PageModel
 {
     public YearStatsDto Stats { get; private set; } = null!;

@@ -30,6 +30,11 @@ public static class ReportCsv
         Row(t["Public.TotalCases"], stats.TotalCases);
         Row(t["Public.Csv.GeneratedAt"], Display.Iso(generatedAt));
         Row(t["Public.Csv.Method"], stats.Definitions.Period + " " + stats.Definitions.Percent);
+        if (stats.BreakdownWithheld)
+        {
+            Row(t["Public.BreakdownWithheld", PublicQueries.MinCasesForBreakdown]);
+            return csv.ToString();
+        }
 
         Section(t["Public.Chart.Type"], [t["Field.Type"], t["Public.Cases"], t["Public.PercentHeader"]],
             stats.ByType.Select(s => new object?[] { s.Name, s.Count, Pct(s.Percent) }));

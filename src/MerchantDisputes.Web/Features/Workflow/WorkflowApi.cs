@@ -46,6 +46,7 @@ public static class WorkflowApi
         group.MapPost("/claim", Claim).WithName("ClaimDispute").WithSummary("A mediator takes up a submitted case.");
         group.MapPost("/request-info", RequestInfo).WithName("RequestInfo").WithSummary("A mediator asks the merchant for more, with a deadline.");
         group.MapPost("/provide-info", ProvideInfo).WithName("ProvideInfo").WithSummary("The merchant answers an information request; review resumes.");
+        group.MapPost("/approve-title", ApproveTitle).WithName("ApproveTitle").WithSummary("A mediator lets the merchant's public title appear in the public feed; until then a neutral text stands in.");
         group.MapPost("/reject", Reject).WithName("RejectDispute").WithSummary("A mediator rejects the case with a reason.");
         group.MapPost("/forward", Forward).WithName("ForwardDispute").WithSummary("A mediator sends the case to the platform; its deadline starts.");
         group.MapPost("/close", Close).WithName("CloseDispute").WithSummary("A mediator closes a case that cannot go further.");
@@ -66,6 +67,9 @@ public static class WorkflowApi
 
     private static Task<Ok<DisputeDto>> ProvideInfo(Guid id, ProvideInfoRequest body, [AsParameters] Context c) =>
         c.ActAsync(id, (d, a, now) => d.ProvideInfo(a, body.Message ?? string.Empty, now));
+
+    private static Task<Ok<DisputeDto>> ApproveTitle(Guid id, [AsParameters] Context c) =>
+        c.ActAsync(id, (d, a, now) => d.ApproveTitle(a, now));
 
     private static Task<Ok<DisputeDto>> Reject(Guid id, ReasonRequest body, [AsParameters] Context c) =>
         c.ActAsync(id, (d, a, now) => d.Reject(a, body.Reason ?? string.Empty, now));
