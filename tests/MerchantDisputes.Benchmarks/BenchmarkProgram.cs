@@ -17,6 +17,7 @@ namespace MerchantDisputes.Benchmarks;
 /// filing BASE_URL TOKEN COUNT                          tests/perf/http.sh's filing time: draft + 3 screenshots + submit, COUNT times
 /// load BASE_URL MERCHANTS SECONDS                    tests/perf/load.sh: merchants filing at once, then every accepted case read back
 /// codings URL...                                      tests/perf/http.sh: each public answer's size and time per compression setting
+/// public-stats WORK_DIR CASES ROUNDS                   tests/perf/public-stats.sh: a year's statistics from CASES cases' kept counts, uncached
 /// bdn ARGS...                                          BenchmarkDotNet
 /// </code>
 /// </summary>
@@ -42,12 +43,14 @@ public static class BenchmarkProgram
                 return await LoadRun.RunAsync(args[1], Int(args[2]), Int(args[3]));
             case "codings" when args.Length > 1:
                 return await CodingsRun.RunAsync(args[1..]);
+            case "public-stats" when args.Length == 4:
+                return await Transparency.PublicStatsBenchmark.RunAsync(args[1], Int(args[2]), Int(args[3]));
             case "bdn":
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args[1..]);
                 return 0;
             default:
                 await Console.Error.WriteLineAsync(
-                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours OUT | sweep WORK OPEN DUE ROUNDS | http-seed DB CASES IDS | filing URL TOKEN COUNT | load URL MERCHANTS SECONDS | codings URL... | bdn ARGS");
+                    "usage: images CORPUS WORK SCREENSHOTS LONG PHOTOS | images-ours OUT | sweep WORK OPEN DUE ROUNDS | http-seed DB CASES IDS | filing URL TOKEN COUNT | load URL MERCHANTS SECONDS | codings URL... | public-stats WORK CASES ROUNDS | bdn ARGS");
                 return 2;
         }
     }

@@ -21,4 +21,5 @@ run sweep tests/perf/sweep.sh 300 100 1
 run images tests/perf/image-pipeline.sh 2 1 1
 WARMUP=1s APP_PORT=5760 BARE_PORT=5761 run http tests/perf/http.sh 300 1s 2
 run load tests/perf/load.sh 3 5
-echo "benchmark smoke runs: 4 ran"
+run public-stats tests/perf/public-stats.sh 2000 2
+echo "benchmark smoke runs: 5 ran"

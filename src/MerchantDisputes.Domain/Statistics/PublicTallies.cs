@@ -21,11 +21,11 @@ public enum TallyDimension
     AnswerHours = 6,
 }
 
-/// <summary>One (dimension, key) a counted case adds one to, in its submission month and platform.</summary>
+/// <summary>One (dimension, key) a counted case adds one to, in its submission year or month and its platform.</summary>
 public readonly record struct TallyKey(int Period, int PlatformId, TallyDimension Dimension, string Key);
 
 /// <summary>
-/// The public figures are kept as counts per submission month (China Standard Time), platform and dimension, changed in
+/// The public figures are kept as counts per submission year or month (China Standard Time), platform and dimension, changed in
 /// the same transaction as the case (Infrastructure: <c>PublicTallyUpdates</c>), so a year's statistics read a few
 /// thousand counters instead of every case. A case counts once a mediator has claimed it and until it is rejected
 /// (DESIGN.md: never drafts, never unreviewed filings; a rejected filing leaves the counts).
@@ -37,11 +37,16 @@ public static class PublicTallies
     public static bool Counts(int? submittedPeriod, Guid? assignedMediatorId, DisputeStatus status) =>
         submittedPeriod is not null && assignedMediatorId is not null && status != DisputeStatus.Rejected;
 
-    /// <summary>The keys a counted case adds one to.</summary>
-    public static IEnumerable<TallyKey> KeysOf(int period, int platformId, CaseFacts facts)
+    /// <summary>
+    /// The keys a counted case adds one to: every dimension in its year (<see cref="YearPeriod"/>), which the yearly
+    /// statistics read, and its outcome in its month, which the monthly ranking reads. Nothing else is ever asked of a
+    /// month, so a year is one small range of rows, never twelve months to add up.
+    /// </summary>
+    public static IEnumerable<TallyKey> KeysOf(int submittedPeriod, int platformId, CaseFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        TallyKey Key(TallyDimension dimension, string key) => new(period, platformId, dimension, key);
+        var year = YearPeriod(submittedPeriod / 100);
+        TallyKey Key(TallyDimension dimension, string key) => new(year, platformId, dimension, key);
         yield return Key(TallyDimension.Type, facts.Type.ToString());
         yield return Key(TallyDimension.Region, facts.Region);
         yield return Key(TallyDimension.Gender, facts.Gender?.ToString() ?? string.Empty);
@@ -51,7 +56,12 @@ public static class PublicTallies
         {
             yield return Key(TallyDimension.AnswerHours, Number(AnswerHours(answer)));
         }
+
+        yield return new TallyKey(submittedPeriod, platformId, TallyDimension.Outcome, OutcomeKey(facts));
     }
+
+    /// <summary>A whole year's counters are kept under period YYYY00 (a month is YYYYMM, 01 to 12).</summary>
+    public static int YearPeriod(int year) => year * 100;
 
     /// <summary>The bracket number, or -1 for another currency (never converted).</summary>
     public static int BracketOf(string currency, decimal amount) =>

@@ -12,10 +12,9 @@ using Microsoft.Extensions.Localization;
 namespace MerchantDisputes.Web.Features.Transparency;
 
 /// <summary>
-/// Everything the public sees, read with GROUP BY in the database over the reporting indexes of
-/// <c>DisputeConfiguration</c>: a handful of small result sets per request, never the cases themselves.
-/// Statistics count every submitted case (never drafts) by <see cref="Dispute.SubmittedPeriod"/>, the month
-/// of submission in China Standard Time; the feed lists accepted cases (submitted and not rejected).
+/// Everything the public sees. Statistics and rankings read the kept counts (<see cref="PublicTallies"/>: a case counts
+/// once a mediator has claimed it and until it is rejected, by its submission year or month in China Standard Time),
+/// never the cases themselves; the feed lists claimed cases that are neither rejected nor withdrawn.
 /// </summary>
 public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStringLocalizerFactory localizers)
 {
@@ -105,7 +104,7 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
 
     public async Task<YearStatsDto> YearAsync(int year, Platform? platform, CancellationToken cancellationToken)
     {
-        var tallies = await TalliesAsync(year * 100 + 1, year * 100 + 12, platform?.Id, null, cancellationToken);
+        var tallies = await TalliesAsync(PublicTallies.YearPeriod(year), platform?.Id, null, cancellationToken);
         var total = tallies.Where(t => t.Dimension == TallyDimension.Type).Sum(t => t.Count);
         var from = ChinaTime.StartOfYear(year);
         var to = ChinaTime.StartOfYear(year + 1);
@@ -160,7 +159,7 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
     public async Task<RankingDto> RankingAsync(int year, int month, CancellationToken cancellationToken)
     {
         var period = year * 100 + month;
-        var tallies = await TalliesAsync(period, period, null, TallyDimension.Outcome, cancellationToken);
+        var tallies = await TalliesAsync(period, null, TallyDimension.Outcome, cancellationToken);
         var cards = Outcomes(tallies).GroupBy(o => o.PlatformId).ToDictionary(g => g.Key, PlatformScorecard.From);
         var total = cards.Values.Sum(c => c.Cases);
         var platforms = await PlatformsAsync(cancellationToken);
@@ -190,12 +189,12 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
         _t["Public.Def.AmountBrackets"]);
 
     /// <summary>
-    /// The kept counts of the months, summed per platform, dimension and key in the database: one range read of
-    /// <c>PublicTallies</c>' key, a few thousand counters for a year whatever the number of cases.
+    /// The kept counts of one period (a year, YYYY00, or a month), per platform, dimension and key: one range read of
+    /// <c>PublicTallies</c>' primary key, a few thousand rows for a year whatever the number of cases, no GROUP BY.
     /// </summary>
-    private async Task<List<TallySum>> TalliesAsync(int fromPeriod, int toPeriod, int? platformId, TallyDimension? dimension, CancellationToken cancellationToken)
+    private async Task<List<TallySum>> TalliesAsync(int period, int? platformId, TallyDimension? dimension, CancellationToken cancellationToken)
     {
-        var query = db.PublicTallies.AsNoTracking().Where(t => t.Period >= fromPeriod && t.Period <= toPeriod);
+        var query = db.PublicTallies.AsNoTracking().Where(t => t.Period == period && t.Count != 0);
         if (platformId is { } id)
         {
             query = query.Where(t => t.PlatformId == id);
@@ -206,10 +205,7 @@ public sealed class PublicQueries(DisputesDbContext db, TimeProvider clock, IStr
             query = query.Where(t => t.Dimension == only);
         }
 
-        var sums = await query.GroupBy(t => new { t.PlatformId, t.Dimension, t.Key })
-            .Select(g => new TallySum(g.Key.PlatformId, g.Key.Dimension, g.Key.Key, g.Sum(t => t.Count)))
-            .ToListAsync(cancellationToken);
-        return sums.Where(s => s.Count != 0).ToList();
+        return await query.Select(t => new TallySum(t.PlatformId, t.Dimension, t.Key, t.Count)).ToListAsync(cancellationToken);
     }
 
     private static Dictionary<TKey, int> Sum<TKey>(List<TallySum> tallies, TallyDimension dimension, Func<string, TKey> parse)
