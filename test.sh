@@ -27,6 +27,10 @@ if [ -x tests/install-chromium.sh ]; then
   step "Chromium (Debian) for the browser tests"
   tests/install-chromium.sh || failed_setup=1
 fi
+if [ -x tests/install-poppler.sh ]; then
+  step "poppler-utils (Debian) for PDF statements"
+  tests/install-poppler.sh || failed_setup=1
+fi
 
 step "build (warnings are errors)"
 dotnet build MerchantDisputes.sln --no-restore -c Debug || failed_setup=1

@@ -1,3 +1,4 @@
+using MerchantDisputes.Infrastructure.Evidence.Pdf;
 using MerchantDisputes.Infrastructure.Evidence.Sanitising;
 using MerchantDisputes.Infrastructure.Evidence.Storage;
 using Microsoft.Extensions.Configuration;
@@ -37,7 +38,19 @@ public static class EvidenceServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<IImageSanitizer, ImageSanitizer>();
+        services.AddOptions<PdfOptions>()
+            .Bind(configuration.GetSection(PdfOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<IPdfRenderer, PdfRenderer>();
         return services;
+    }
+
+    /// <summary>Adds "PDF statements on" to the health checks: Degraded (never Unhealthy) when poppler is missing.</summary>
+    public static IHealthChecksBuilder AddPdfCheck(this IHealthChecksBuilder builder, string name = "pdf", IEnumerable<string>? tags = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddCheck<PdfHealthCheck>(name, HealthStatus.Degraded, tags ?? ["ready"]);
     }
 
     /// <summary>Adds the evidence store to the health checks, for /health/ready.</summary>

@@ -16,6 +16,7 @@ public static class HealthExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddEvidenceStoreCheck("evidence-store", [ReadyTag])
+            .AddPdfCheck("pdf", [ReadyTag])
             .AddCheck<JobStorageHealthCheck>("job-storage", tags: [ReadyTag])
             .AddCheck<Features.Calendar.CalendarHealthCheck>("working-day-calendar", tags: [ReadyTag]);
     }

@@ -71,6 +71,13 @@ public static class Problems
         return new RetryAfter(TypedResults.Problem(problem), (int)Math.Ceiling(retryAfter.TotalSeconds));
     }
 
+    /// <summary>429: the account already has as many uploads in flight as it may; one must finish first.</summary>
+    public static ProblemHttpResult TooManyUploads(HttpResponse response)
+    {
+        SetRetryAfter(response, TimeSpan.FromSeconds(5));
+        return TypedResults.Problem(Text("Problem.TooManyUploads"), statusCode: StatusCodes.Status429TooManyRequests, title: Text("Problem.TooManyRequests.Title"));
+    }
+
     public static void SetRetryAfter(HttpResponse response, TimeSpan wait)
     {
         ArgumentNullException.ThrowIfNull(response);

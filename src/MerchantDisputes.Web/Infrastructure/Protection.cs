@@ -22,6 +22,13 @@ public sealed class RateLimitOptions
     [Range(1, 100_000)]
     public int MessagesPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Uploads one account may have in flight at once, from the first byte of the request to the answer: a slow body
+    /// keeps only its own account's permit, never a decode slot (issue 22). More answer 429.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int ConcurrentUploadsPerAccount { get; set; } = 2;
+
     /// <summary>Password-reset requests (forgot and reset, pages and API together) per client address.</summary>
     [Range(1, 100_000)]
     public int PasswordResetPerMinute { get; set; } = 5;
@@ -56,8 +63,10 @@ public static class Protection
             o.OnRejected = RejectAsync;
             o.AddPolicy(SignIn, c => PerMinute(c, limits.SignInPerMinute));
             o.AddPolicy(Register, c => PerMinute(c, limits.RegisterPerMinute));
-            o.AddPolicy(Uploads, c => PerMinute(c, limits.UploadsPerMinute));
-            o.AddPolicy(Messages, c => PerMinute(c, limits.MessagesPerMinute));
+            // A page that mirrors a limited API action carries the same policy: same counter, same partition (the
+            // account), whichever door is used. Only the page's handlers for that action count; opening it is free.
+            o.AddPolicy(Uploads, c => Counts(c, UploadHandlers) ? UploadPartition(c, limits) : NoLimit);
+            o.AddPolicy(Messages, c => Counts(c, MessageHandlers) ? PerMinute(c, limits.MessagesPerMinute) : NoLimit);
             // Only the form's submission counts: opening the page (or the link from the e-mail) is free.
             o.AddPolicy(PasswordReset, c => HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)
                 ? RateLimitPartition.GetNoLimiter(string.Empty)
@@ -107,13 +116,40 @@ public static class Protection
         });
     }
 
-    private static RateLimitPartition<string> PerMinute(HttpContext context, int permits)
+    /// <summary>The page handlers (<c>?handler=</c>) that do what the API's upload endpoint does.</summary>
+    private static readonly string[] UploadHandlers = ["Upload", "Contest"];
+
+    /// <summary>The page handlers that post a message, as <c>POST /api/v1/disputes/{id}/messages</c> does.</summary>
+    private static readonly string[] MessageHandlers = ["Message"];
+
+    private static readonly RateLimitPartition<string> NoLimit = RateLimitPartition.GetNoLimiter(string.Empty);
+
+    /// <summary>Every API request of the endpoint counts; of a page, only a POST to one of <paramref name="handlers"/>.</summary>
+    private static bool Counts(HttpContext context, string[] handlers)
     {
-        var key = context.User.Identity?.IsAuthenticated == true
+        if (HostingExtensions.IsApi(context))
+        {
+            return true;
+        }
+
+        var handler = context.Request.Query["handler"].ToString();
+        return HttpMethods.IsPost(context.Request.Method) && handlers.Contains(handler, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static RateLimitPartition<string> PerMinute(HttpContext context, int permits) =>
+        FixedWindow(PartitionKey(context), permits, TimeSpan.FromMinutes(1));
+
+    /// <summary>Per minute and, at the same time, at most a few in flight per account.</summary>
+    private static RateLimitPartition<string> UploadPartition(HttpContext context, RateLimitOptions limits) =>
+        RateLimitPartition.Get(PartitionKey(context), _ => RateLimiter.CreateChained(
+            new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = limits.UploadsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }),
+            new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = limits.ConcurrentUploadsPerAccount, QueueLimit = 0 })));
+
+    /// <summary>The account, whether it signed in by cookie (pages) or bearer token (API); else the client address.</summary>
+    private static string PartitionKey(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true
             ? "user:" + context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
             : "ip:" + context.Connection.RemoteIpAddress;
-        return FixedWindow(key, permits, TimeSpan.FromMinutes(1));
-    }
 
     internal static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
@@ -123,10 +159,17 @@ public static class Protection
             QueueLimit = 0,
         });
 
+    /// <summary>
+    /// A window limit says when to come back; the in-flight upload limit has no such time (a concurrency lease carries
+    /// no Retry-After) and says instead that the account's other uploads must finish first.
+    /// </summary>
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-        await Problems.TooManyRequests(context.HttpContext.Response, retry).ExecuteAsync(context.HttpContext);
+        var response = context.HttpContext.Response;
+        var result = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
+            ? Problems.TooManyRequests(response, after)
+            : Problems.TooManyUploads(response);
+        await result.ExecuteAsync(context.HttpContext);
     }
 }
 

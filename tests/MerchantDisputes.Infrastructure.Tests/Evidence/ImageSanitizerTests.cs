@@ -242,6 +242,54 @@ public sealed class ImageSanitizerTests
     }
 
     [Fact]
+    public async Task A_progressive_jpeg_with_a_few_scans_is_accepted()
+    {
+        var result = await _sanitizer.SanitizeAsync(new MemoryStream(ProgressiveJpeg.ScanBomb(64, 48, acScans: 9)));
+
+        Assert.Equal((64, 48), (result.Width, result.Height));
+    }
+
+    [Fact]
+    public async Task A_progressive_jpeg_repeating_a_scan_past_the_limit_is_refused_before_decoding()
+    {
+        // 7,000 × 7,000 and under 5 MB are inside every limit; 50,000 scans of it would be minutes of CPU.
+        var bomb = ProgressiveJpeg.ScanBomb(7000, 7000, acScans: 50_000);
+        Assert.InRange(bomb.Length, 1, TenMebibytes);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var rejection = await Assert.ThrowsAsync<EvidenceRejectedException>(() => _sanitizer.SanitizeAsync(new MemoryStream(bomb)));
+
+        Assert.Equal(EvidenceRejectionReason.TooComplex, rejection.Reason);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_jpeg_with_many_components_or_a_second_frame_is_refused()
+    {
+        var withManyComponents = ProgressiveJpeg.ScanBomb(16, 16, acScans: 1, frameComponents: 5);
+        var jpeg = ProgressiveJpeg.ScanBomb(16, 16, acScans: 1);
+        var frame = jpeg.AsSpan().IndexOf(new byte[] { 0xFF, 0xC2 });
+        var withTwoFrames = jpeg[..(frame + 13)].Concat(jpeg[frame..]).ToArray();
+
+        await AssertRejected(EvidenceRejectionReason.TooComplex, withManyComponents);
+        await AssertRejected(EvidenceRejectionReason.TooComplex, withTwoFrames);
+    }
+
+    [Fact]
+    public async Task A_decode_past_its_time_budget_is_stopped_and_refused()
+    {
+        var sanitizer = CreateSanitizer(new() { ["Evidence:Limits:MaxDecodeTime"] = "00:00:00.001" });
+
+        // 100 scans of 7,000 × 7,000 pixels: within every structural limit, but seconds of work.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rejection = await Assert.ThrowsAsync<EvidenceRejectedException>(
+            () => sanitizer.SanitizeAsync(new MemoryStream(ProgressiveJpeg.ScanBomb(7000, 7000, acScans: 99))));
+
+        Assert.Equal(EvidenceRejectionReason.TooSlow, rejection.Reason);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task The_sha256_of_the_original_and_of_the_sanitized_bytes_are_correct()
     {
         var upload = TestImages.Encode(TestImages.SidewaysPhotoWithLocation(), new JpegEncoder());

@@ -69,6 +69,8 @@ public class DisputesAppFactory : WebApplicationFactory<Program>
         }
         builder.UseSetting("PublicTransparency:UncachedPerMinute", "100000");
         builder.UseSetting("Disputes:DailySubmissionLimit", "1000");
+
+        builder.UseSetting("RateLimits:ConcurrentUploadsPerAccount", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

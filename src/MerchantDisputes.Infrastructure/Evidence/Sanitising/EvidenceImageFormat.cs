@@ -8,4 +8,7 @@ public enum EvidenceImageFormat
     WebP,
     Gif,
     Bmp,
+
+    /// <summary>A PDF statement: never decoded here, only kept as the original of its first page's image.</summary>
+    Pdf,
 }

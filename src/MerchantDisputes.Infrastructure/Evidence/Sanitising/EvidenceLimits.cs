@@ -19,6 +19,24 @@ public sealed class EvidenceLimits
     [Range(1, 65_535)]
     public int MaxSide { get; set; } = 32_768;
 
+    /// <summary>
+    /// Scans (SOS markers) a JPEG may have. A progressive JPEG needs about ten; each scan makes the decoder walk every
+    /// block of the image again, so a file repeating a tiny scan 50,000 times costs minutes of CPU (issue 22).
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxJpegScans { get; set; } = 100;
+
+    /// <summary>
+    /// Time one file may take from its first check to its last encoded byte, on the wall clock (a CPU budget, not
+    /// business time); past it the decode is cancelled and the upload refused (422). ImageSharp checks between segments.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan MaxDecodeTime { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Files decoded (or PDFs rendered) at once on this instance; 0 means one per processor.</summary>
+    [Range(0, 1024)]
+    public int MaxConcurrentDecodes { get; set; }
+
     /// <summary>The thumbnail fits within a square of this side.</summary>
     [Range(16, 4096)]
     public int MaxThumbnailSide { get; set; } = 320;

@@ -20,6 +20,18 @@ public enum EvidenceRejectionReason
 
     /// <summary>Truncated or malformed image data (422).</summary>
     Corrupt,
+
+    /// <summary>The file asks more of the decoder than a screenshot does: too many JPEG scans, components or tables (422).</summary>
+    TooComplex,
+
+    /// <summary>Decoding took longer than <see cref="EvidenceLimits.MaxDecodeTime"/> and was stopped (422).</summary>
+    TooSlow,
+
+    /// <summary>A PDF with more pages than allowed (422).</summary>
+    TooManyPages,
+
+    /// <summary>PDF statements cannot be read on this server: pdftoppm is not installed (422).</summary>
+    PdfUnavailable,
 }
 
 /// <summary>The upload is not acceptable evidence. The message is for logs; users see a text chosen by <see cref="Reason"/>.</summary>

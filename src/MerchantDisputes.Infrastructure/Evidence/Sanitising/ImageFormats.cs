@@ -78,7 +78,7 @@ internal static class ImageFormats
                 PngStructure.Check(data);
                 break;
             case EvidenceImageFormat.Jpeg:
-                JpegStructure.Check(data);
+                JpegStructure.Check(data, limits);
                 break;
             case EvidenceImageFormat.Gif:
                 GifStructure.Check(data, limits);

@@ -70,6 +70,17 @@ public sealed class SanitizedImage
 
     public int ThumbnailHeight { get; }
 
+    /// <summary>
+    /// The same image with <paramref name="pdf"/> as its original: the first page of a PDF statement keeps the PDF,
+    /// restricted like every original and only ever served as an attachment.
+    /// </summary>
+    public SanitizedImage WithPdfOriginal(EvidenceUpload pdf)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        return new SanitizedImage(
+            EvidenceImageFormat.Pdf, pdf.AsOriginal("application/pdf", ".pdf"), Content, new(Width, Height), Thumbnail, new(ThumbnailWidth, ThumbnailHeight));
+    }
+
     /// <summary>Shorthand for <c>Original.Sha256</c>.</summary>
     public string OriginalSha256 => Original.Sha256;
 

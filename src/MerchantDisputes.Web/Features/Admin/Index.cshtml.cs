@@ -1,4 +1,5 @@
 using MerchantDisputes.Domain.Users;
+using MerchantDisputes.Infrastructure.Evidence.Pdf;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MerchantDisputes.Web.Features.Admin;
 
 [Authorize(Roles = Roles.Admin)]
-public sealed class IndexModel(IServiceProvider services) : PageModel
+public sealed class IndexModel(IServiceProvider services, IPdfRenderer pdf) : PageModel
 {
+    /// <summary>False when poppler-utils is missing: PDF statements are refused, screenshots still work.</summary>
+    public bool PdfOn => pdf.IsAvailable;
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -16,7 +20,7 @@ public sealed class IndexModel(IServiceProvider services) : PageModel
 
     public void OnGet()
     {
-        // Links, and in Development the demo data button.
+        // Links, what the app can do on this server, and in Development the demo data button.
     }
 
     public async Task<IActionResult> OnPostDemoDataAsync(CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ namespace MerchantDisputes.Web.Features.Disputes;
 /// here, through the same <see cref="DisputeCommands"/> as the API.
 /// </summary>
 [Authorize]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Protection.Messages)]
 public sealed class DetailsModel(
     DisputeQueries queries,
     DisputeCommands commands,

@@ -11,6 +11,7 @@ using MerchantDisputes.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace MerchantDisputes.Web.Features.Evidence;
@@ -90,7 +91,7 @@ public static class EvidenceApi
     }
 
     private static async Task<Results<Created<EvidenceDto>, Ok<EvidenceDto>, ValidationProblem>> Upload(
-        Guid id, HttpRequest request, ClaimsPrincipal user, EvidenceService evidence, SanitizeGate gate, CancellationToken cancellationToken)
+        Guid id, HttpRequest request, ClaimsPrincipal user, EvidenceService evidence, IOptions<EvidenceLimits> limits, CancellationToken cancellationToken)
     {
         var actor = user.ToActor() ?? throw new DisputeNotFoundException();
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -99,16 +100,19 @@ public static class EvidenceApi
             return Problems.Validation(FileField, ErrorCodes.Required);
         }
 
-        var result = await evidence.AddAsync(actor, id, ct => ReadUploadAsync(request.Body, boundary, gate, ct), cancellationToken);
+        var result = await evidence.AddAsync(actor, id, ct => ReadUploadAsync(request.Body, boundary, limits.Value.MaxFileBytes, ct), cancellationToken);
         var dto = ToDto(result.Item, actor);
         return result.AlreadyPresent ? TypedResults.Ok(dto) : TypedResults.Created(dto.ContentUrl, dto);
     }
 
-    /// <summary>Reads the multipart body section by section: the file goes straight into the sanitizer, never whole into a form buffer.</summary>
-    private static async Task<UploadInput> ReadUploadAsync(Stream body, string boundary, SanitizeGate gate, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the multipart body section by section: the file is received whole into memory (at most the size limit, no
+    /// form buffer on disk) before it may take a decode slot, however slowly it arrives.
+    /// </summary>
+    private static async Task<UploadInput> ReadUploadAsync(Stream body, string boundary, long maxBytes, CancellationToken cancellationToken)
     {
         var reader = new MultipartReader(boundary, body) { HeadersCountLimit = 16, HeadersLengthLimit = 8 * 1024 };
-        SanitizedImage? image = null;
+        EvidenceUpload? image = null;
         string? caption = null;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
@@ -116,7 +120,7 @@ public static class EvidenceApi
             var name = disposition is null ? null : HeaderUtilities.RemoveQuotes(disposition.Name).Value;
             if (name == FileField && image is null)
             {
-                image = await gate.SanitizeAsync(section.Body, cancellationToken);
+                image = await EvidenceUpload.ReceiveAsync(section.Body, maxBytes, cancellationToken);
             }
             else if (name == CaptionField)
             {

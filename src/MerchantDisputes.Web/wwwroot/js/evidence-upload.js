@@ -1,5 +1,5 @@
-// Progressive upload for the evidence form: several files, dropped or chosen, each with its own progress bar.
-// Without this script the form posts to the page handler and works the same, one request for all files.
+// Progressive upload for the evidence form: several files, dropped or chosen, each with its own caption and its own
+// progress bar. Without this script the form posts to the page handler and works the same, one request for all files.
 (function () {
   "use strict";
   var form = document.querySelector("form.upload[data-upload-url]");
@@ -8,56 +8,77 @@
   }
 
   var input = form.querySelector("input[type=file]");
-  var caption = form.querySelector("input[name=caption]");
   var list = form.querySelector(".upload-progress");
   var zone = form.querySelector(".dropzone");
+  var captionLabel = list.getAttribute("data-caption-label") || "{0}";
+  var chosen = [];
 
-  function row(file) {
+  // One row per file: its name, a caption of its own, then a progress bar and a status once it is sent.
+  function row(file, index) {
     var li = document.createElement("li");
     var name = document.createElement("span");
+    name.className = "upload-name";
     name.textContent = file.name;
+    var label = document.createElement("label");
+    label.htmlFor = "evidence-caption-" + index;
+    label.textContent = captionLabel.replace("{0}", file.name);
+    var caption = document.createElement("input");
+    caption.type = "text";
+    caption.id = "evidence-caption-" + index;
+    caption.name = "captions";
+    caption.maxLength = 500;
     var bar = document.createElement("progress");
     bar.max = 100;
     bar.value = 0;
+    bar.hidden = true;
     var status = document.createElement("span");
     status.className = "upload-status";
     li.appendChild(name);
+    li.appendChild(label);
+    li.appendChild(caption);
     li.appendChild(bar);
     li.appendChild(status);
     list.appendChild(li);
-    return { bar: bar, status: status };
+    return { file: file, caption: caption, bar: bar, status: status };
   }
 
-  function send(file, view) {
+  function choose(files) {
+    list.textContent = "";
+    chosen = Array.prototype.map.call(files, row);
+  }
+
+  function send(job) {
     return new Promise(function (resolve) {
       var data = new FormData();
-      if (caption && caption.value) {
-        data.append("caption", caption.value);
+      if (job.caption.value) {
+        data.append("caption", job.caption.value);
       }
-      data.append("file", file, file.name);
+      data.append("file", job.file, job.file.name);
+      job.caption.readOnly = true;
+      job.bar.hidden = false;
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.getAttribute("data-upload-url"));
       xhr.setRequestHeader("Accept", "application/json");
       xhr.upload.addEventListener("progress", function (e) {
         if (e.lengthComputable) {
-          view.bar.value = Math.round((e.loaded / e.total) * 100);
+          job.bar.value = Math.round((e.loaded / e.total) * 100);
         }
       });
       xhr.addEventListener("load", function () {
         var ok = xhr.status >= 200 && xhr.status < 300;
-        view.bar.value = 100;
+        job.bar.value = 100;
         if (!ok) {
           var detail = "";
           try { detail = JSON.parse(xhr.responseText).detail || ""; } catch (ignored) { detail = ""; }
-          view.status.textContent = " ✗ " + (detail || xhr.status);
-          view.status.className = "upload-status field-error";
+          job.status.textContent = " ✗ " + (detail || xhr.status);
+          job.status.className = "upload-status field-error";
         } else {
-          view.status.textContent = " ✓";
+          job.status.textContent = " ✓";
         }
         resolve(ok);
       });
       xhr.addEventListener("error", function () {
-        view.status.textContent = " ✗";
+        job.status.textContent = " ✗";
         resolve(false);
       });
       xhr.send(data);
@@ -65,8 +86,8 @@
   }
 
   // One file after another: kinder to a phone's upload link, and each bar means something.
-  function upload(files) {
-    var queue = Array.prototype.map.call(files, function (file) { return { file: file, view: row(file) }; });
+  function upload() {
+    var queue = chosen.slice();
     var allOk = true;
     var next = function () {
       var job = queue.shift();
@@ -76,7 +97,7 @@
         }
         return;
       }
-      send(job.file, job.view).then(function (ok) {
+      send(job).then(function (ok) {
         allOk = allOk && ok;
         next();
       });
@@ -84,10 +105,14 @@
     next();
   }
 
+  input.addEventListener("change", function () {
+    choose(input.files || []);
+  });
+
   form.addEventListener("submit", function (e) {
-    if (input.files && input.files.length) {
+    if (chosen.length) {
       e.preventDefault();
-      upload(input.files);
+      upload();
     }
   });
 
@@ -100,7 +125,8 @@
   zone.addEventListener("drop", function (e) {
     e.preventDefault();
     if (e.dataTransfer && e.dataTransfer.files.length) {
-      upload(e.dataTransfer.files);
+      input.required = false;
+      choose(e.dataTransfer.files);
     }
   });
 })();
