@@ -127,7 +127,8 @@ public sealed class EvidenceService(
         var items = new List<EvidenceItem>(pages.Count);
         foreach (var (image, pageCaption) in pages)
         {
-            var item = await NewItemAsync(actor, dispute, image, pageCaption, cancellationToken);
+            // A millisecond apart, so that a PDF's pages list in their order (the list is ordered by time, then id).
+            var item = await NewItemAsync(actor, dispute, image, pageCaption, TimeSpan.FromMilliseconds(items.Count), cancellationToken);
             await PutBlobsAsync(item.BlobName, image, items, cancellationToken);
             items.Add(item);
         }
@@ -247,9 +248,9 @@ public sealed class EvidenceService(
         }
     }
 
-    private async Task<EvidenceItem> NewItemAsync(Actor actor, Dispute dispute, SanitizedImage image, string? caption, CancellationToken cancellationToken)
+    private async Task<EvidenceItem> NewItemAsync(Actor actor, Dispute dispute, SanitizedImage image, string? caption, TimeSpan offset, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow() + offset;
         var id = Guid.CreateVersion7(now);
         var seenElsewhere = await db.Evidence.AnyAsync(
             e => e.OriginalSha256 == image.OriginalSha256 && db.Disputes.Any(d => d.Id == e.DisputeId && d.MerchantId != dispute.MerchantId),
