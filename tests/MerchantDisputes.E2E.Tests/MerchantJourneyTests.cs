@@ -191,9 +191,43 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
 
         var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Locator("#evidence-files").ClickAsync());
         await chooser.SetFilesAsync([first, second]);
-        await page.Locator("#evidence-caption").FillAsync("平台判定与物流截图");
+        await page.Locator("#evidence-caption-0").FillAsync("平台判定截图");
+        await page.Locator("#evidence-caption-1").FillAsync("物流截图");
         await page.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".evidence-item")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task A_merchant_uploads_a_pdf_statement_and_sees_its_pages_as_images()
+    {
+        await using var merchant = await app.NewSessionAsync();
+        await merchant.SignInAsync("merchant@demo.local");
+        await FileRefundOnlyDraftAsync(merchant);
+        var folder = Directory.CreateTempSubdirectory("md-pdf-").FullName;
+        var statement = Path.Combine(folder, "对账单.pdf");
+        await File.WriteAllBytesAsync(statement, TestPdf.Statement(pages: 2));
+        var page = merchant.Page;
+
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Locator("#evidence-files").ClickAsync());
+        await chooser.SetFilesAsync([statement]);
+        await page.Locator("#evidence-caption-0").FillAsync("支付宝对账单");
+        await merchant.ShootAsync("50-pdf-chosen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".evidence-item")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText("支付宝对账单（第 1 页）")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("支付宝对账单（第 2 页）")).ToBeVisibleAsync();
+        var thumbnails = page.Locator(".evidence-item img");
+        for (var i = 0; i < 2; i++)
+        {
+            await Assertions.Expect(thumbnails.Nth(i)).ToHaveJSPropertyAsync("complete", true);
+            Assert.True(await thumbnails.Nth(i).EvaluateAsync<int>("img => img.naturalWidth") > 0);
+        }
+
+        await page.Locator(".hash-details summary").First.ClickAsync();
+        await Assertions.Expect(page.Locator(".hash-details .hash").First).ToBeVisibleAsync();
+        await merchant.ShootAsync("51-pdf-pages");
+        merchant.AssertNoConsoleErrors();
     }
 
     private static async Task RegisterAsync(Session session, string email)
