@@ -31,7 +31,11 @@ public static class Display
     /// <summary>The zone named in full, for text read away from the pages (e-mails): 北京时间，UTC+8 / China Standard Time, UTC+8.</summary>
     public static string InstantWithZone(DateTimeOffset instant) => Problems.Text("Time.ZonedLong", Clock(instant));
 
-    private static string Clock(DateTimeOffset instant)
+    /// <summary>
+    /// An instant in China Standard Time without naming the zone, for phrases that sit where the zone is already said
+    /// (a deadline inside a sentence on a page that names it once): 2026年10月14日 18:00 / 14 Oct 2026, 18:00.
+    /// </summary>
+    public static string Clock(DateTimeOffset instant)
     {
         var china = ChinaTime.ToChina(instant);
         return IsChinese()

@@ -24,7 +24,7 @@ public sealed class ConfirmationPageTests(DisputesAppFactory app) : IClassFixtur
 
         Assert.Contains("确认转交平台？", asked, StringComparison.Ordinal);
         Assert.Contains("接下来会发生：", asked, StringComparison.Ordinal);
-        Assert.Contains("平台须在 7 天 内、即 ", asked, StringComparison.Ordinal);
+        Assert.Contains("平台须在 7 个工作日 内、即 ", asked, StringComparison.Ordinal);
         Assert.Contains("<blockquote class=\"prose\">请核实物流退回记录</blockquote>", asked, StringComparison.Ordinal);
         Assert.Contains("<input type=\"hidden\" name=\"note\" value=\"请核实物流退回记录\" />", asked, StringComparison.Ordinal);
         Assert.Contains("<input type=\"hidden\" name=\"confirmed\" value=\"true\" />", asked, StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public sealed class NotificationContentTests(WorkflowApp app) : IClassFixture<Wo
         Assert.Contains($"「{dispute.Title}」", email.Body, StringComparison.Ordinal);
         Assert.Contains("平台答复：" + Outcome(dispute.Outcome!.Value, zh: true), email.Body, StringComparison.Ordinal);
         Assert.Contains("The platform answered: " + Outcome(dispute.Outcome!.Value, zh: false), email.Body, StringComparison.Ordinal);
-        Assert.Contains($"下一个期限：如在 {China(dispute.DeadlineAt!.Value, "yyyy年M月d日 HH:mm")}（北京时间，UTC+8） 前未接受或提出异议", email.Body, StringComparison.Ordinal);
+        Assert.Contains($"接受或提出异议期限：{China(dispute.DeadlineAt!.Value, "yyyy年M月d日 HH:mm")}（北京时间，UTC+8），逾期视为接受答复。", email.Body, StringComparison.Ordinal);
         Assert.Contains($"{China(dispute.DeadlineAt!.Value, "d MMM yyyy, HH:mm")} China Standard Time (UTC+8)", email.Body, StringComparison.Ordinal);
     }
 

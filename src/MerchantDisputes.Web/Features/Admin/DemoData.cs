@@ -111,7 +111,7 @@ public sealed partial class DemoData(
             Story.Awaiting => Days(2.5, 2.5 + (Span(w.PlatformResponse).TotalDays * 0.6)),
             Story.Reminded => Span(w.PlatformResponse) + Days(2.6, 2.6 + (Span(w.Reminder).TotalDays * 0.6)),
             Story.LegalReview => Span(w.PlatformResponse) + Span(w.Reminder) + Days(2.6, 2.6 + (Span(w.LegalReview).TotalDays * 0.6)),
-            Story.FinalNotice => Span(w.PlatformResponse) + Span(w.Reminder) + Span(w.LegalReview) + Days(2.6, 2.6 + (Span(w.FinalNotice).TotalDays * 0.6)),
+            Story.FinalNotice => Span(w.PlatformResponse) + Span(w.Reminder) + Span(w.LegalReview) + Days(2.6, 3.0) + (Span(w.FinalNotice) * 0.9),
             Story.PlatformResponded => Days(3, 3 + (Span(w.AutoResolve).TotalDays * 0.5)),
             _ => Days(60, 360),
         };

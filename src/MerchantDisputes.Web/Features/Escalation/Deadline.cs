@@ -89,7 +89,8 @@ public sealed record Deadline(string TextKey, DateTimeOffset At, TimeSpan Left)
     public string Words(IStringLocalizer t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        var at = Display.Instant(At);
+        // The page (and the API's answer, by its offset) names the zone once; inside the phrase it would be said twice.
+        var at = Display.Clock(At);
         return Window switch
         {
             { InWorkingDays: true } w => t["Deadline.WorkingDays", w.WorkingDays, at],
