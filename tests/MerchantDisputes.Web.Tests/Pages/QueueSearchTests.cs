@@ -10,18 +10,19 @@ namespace MerchantDisputes.Web.Tests.Pages;
 public sealed class QueueSearchTests(DisputesAppFactory app) : IClassFixture<DisputesAppFactory>
 {
     [Fact]
-    public async Task The_queue_finds_a_case_by_its_case_number_order_number_or_store_name()
+    public async Task The_queue_finds_a_case_by_its_case_number_order_number_store_name_or_store_id()
     {
         var store = $"搜索店{Guid.NewGuid():N}"[..12];
+        var storeId = $"SID{Guid.NewGuid():N}"[..14];
         var order = $"ORD-{Guid.NewGuid():N}"[..16];
         var merchant = await PageCast.MerchantAsync(app);
-        Assert.Equal(HttpStatusCode.OK, (await merchant.Api.PutAsync("/api/v1/me", new { displayName = "卢明", storeName = store, province = "CN-GD" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await merchant.Api.PutAsync("/api/v1/me", new { displayName = "卢明", storeName = store, province = "CN-GD", storeId })).StatusCode);
         var sought = await CaseAsync(merchant, order);
         var other = await PageCast.SubmittedCaseAsync(app, await PageCast.MerchantAsync(app));
         var number = await CaseNumberAsync(sought);
         var mediator = await PageCast.StaffAsync(app, Roles.Mediator);
 
-        foreach (var term in new[] { number, number[^6..], number.ToLowerInvariant(), order, order[4..], store, $"  {store} " })
+        foreach (var term in new[] { number, number[^6..], number.ToLowerInvariant(), order, order[4..], store, $"  {store} ", storeId, storeId[3..] })
         {
             var page = await mediator.GetStringAsync("/Disputes?q=" + Uri.EscapeDataString(term));
             Assert.True(page.Contains($"/Disputes/{sought}", StringComparison.Ordinal), $"not found by {term}");

@@ -36,7 +36,7 @@ public static class DisputesApi
         group.MapPost("/", Create).WithName("CreateDispute")
             .WithSummary("File a draft dispute (merchants). Answers 201 with the draft.");
         group.MapGet("/", List).WithName("ListDisputes")
-            .WithSummary("The disputes the caller may see, filtered by status, type, platform, a search term (q: case number, order number, store name) and mine (a mediator's claimed cases), paged.");
+            .WithSummary("The disputes the caller may see, filtered by status, type, platform, a search term (q: case number, order number, store name or store id) and mine (a mediator's claimed cases), paged.");
         group.MapGet("/export", Export).WithName("ExportDisputes")
             .WithSummary("The same list, every page (up to 10,000 cases), as CSV (UTF-8 with BOM), for staff.");
         group.MapGet("/{id:guid}/deadline", GetDeadline).WithName("GetDisputeDeadline")

@@ -5,8 +5,9 @@ using MerchantDisputes.Infrastructure.Data;
 namespace MerchantDisputes.Web.Features.Disputes;
 
 /// <summary>
-/// What the queue's search box finds a case by: any field that contains the term. One more field (the store's id on
-/// the platform, for example) is one more line in <see cref="Fields"/>.
+/// What the queue's search box finds a case by: any field that contains the term (case number, order number, store
+/// name, the store's id on the platform from the profile or the case). One more field is one more line in
+/// <see cref="Fields"/>.
 /// </summary>
 public static class QueueSearch
 {
@@ -17,6 +18,9 @@ public static class QueueSearch
         (_, term) => CaseNumber(term.ToUpperInvariant()),
         (_, term) => d => d.RefundOnly != null && d.RefundOnly.OrderNumber != null && d.RefundOnly.OrderNumber.Contains(term),
         (db, term) => d => db.Users.Any(u => u.Id == d.MerchantId && u.StoreName != null && u.StoreName.Contains(term)),
+        (db, term) => d => db.Users.Any(u => u.Id == d.MerchantId && u.StoreId != null && u.StoreId.Contains(term)),
+        (_, term) => d => d.FrozenFunds != null && d.FrozenFunds.StoreId != null && d.FrozenFunds.StoreId.Contains(term),
+        (_, term) => d => d.ForcedFee != null && d.ForcedFee.StoreId != null && d.ForcedFee.StoreId.Contains(term),
     ];
 
     /// <summary>Case numbers are upper case (MD-2026-000123); the term is made so before it reaches the database.</summary>
