@@ -62,6 +62,9 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await mediator.CheckLayoutAsync("21-story-mediator-case");
         await LookAtTheFirstScreenshotAsync(mediator, url);
         await ActAsync(mediator, "Claim", ".badge.UnderReview");
+        await mediator.Page.Locator("#message-body").FillAsync("商家此前有两次同类申诉，留意物流单号");
+        await mediator.Page.Locator("label[for=message-internal]").ClickAsync();
+        await ActAsync(mediator, "Message", "ol.timeline li.internal");
         await mediator.Page.Locator("#forward-note").FillAsync("请核实物流退回记录");
         await ActAsync(mediator, "Forward", ".badge.AwaitingPlatform");
         await mediator.ShootAsync("21-story-forwarded");
@@ -78,7 +81,10 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
 
         await merchant.Page.GotoAsync(url);
         await Assertions.Expect(merchant.Page.Locator("p.prose", new() { HasText = "经核实包裹已退回，撤销仅退款判定，货款已退还。" })).ToBeVisibleAsync();
-        await merchant.CheckLayoutAsync("23-story-merchant-answered");
+        // The mediator's internal note is listed for the merchant only as an entry that exists, without its words.
+        await Assertions.Expect(merchant.Page.Locator("ol.timeline li.withheld")).ToContainTextAsync("内部记录（内容不公开）");
+        await Assertions.Expect(merchant.Page.Locator("ol.timeline")).Not.ToContainTextAsync("留意物流单号");
+        await merchant.ShootAsync("23-story-merchant-answered");
         await ActAsync(merchant, "Accept", ".badge.Resolved");
         await merchant.Page.Locator("label[for=score-5]").ClickAsync();
         await merchant.Page.Locator("#rate-comment").FillAsync("处理及时");
