@@ -53,7 +53,7 @@ public sealed class WorkingDayDeadlineBrowserTests(AppFixture app) : IAsyncLifet
         await admin.ShootAsync("70-admin-calendar");
 
         await mediator.Page.ReloadAsync();
-        await Assertions.Expect(mediator.Page.Locator("p.deadline")).ToContainTextAsync("7 个工作日（2026年10月14日 18:00");
+        await Assertions.Expect(mediator.Page.Locator("p.deadline")).ToContainTextAsync("7 个工作日（2026年10月14日 18:00 前）");
         await Assertions.Expect(mediator.Page.Locator("ol.timeline")).ToContainTextAsync("期限已调整");
         await mediator.ShootAsync("71-working-day-deadline");
     }
