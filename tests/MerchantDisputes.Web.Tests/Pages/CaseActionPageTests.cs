@@ -54,6 +54,8 @@ public sealed class CaseActionPageTests(DisputesAppFactory app) : IClassFixture<
         Assert.Contains("感谢您的评价。", rated, StringComparison.Ordinal);
         Assert.Contains("5 / 5 分", rated, StringComparison.Ordinal);
         Assert.Contains("建议下单", rated, StringComparison.Ordinal);
+        Assert.Contains("<summary>评级是怎么来的？</summary>", rated, StringComparison.Ordinal);
+        Assert.Contains("消费评级由案件的结果算出，不由任何人填写", rated, StringComparison.Ordinal);
         Assert.Contains("处理及时", rated, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Rate", rated, StringComparison.Ordinal);
 
