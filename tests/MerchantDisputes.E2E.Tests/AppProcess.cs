@@ -124,6 +124,7 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["PublicTransparency__CacheDuration"] = "00:00:00";
         info.Environment["PublicTransparency__UncachedPerMinute"] = "100000";
         info.Environment["Disputes__DailySubmissionLimit"] = "1000";
+        info.Environment["RateLimits__ConcurrentUploadsPerAccount"] = "1000";
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

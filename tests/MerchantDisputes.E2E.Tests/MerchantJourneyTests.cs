@@ -62,6 +62,9 @@ public sealed partial class MerchantJourneyTests(AppFixture app)
         await mediator.CheckLayoutAsync("21-story-mediator-case");
         await LookAtTheFirstScreenshotAsync(mediator, url);
         await ActAsync(mediator, "Claim", ".badge.UnderReview");
+
+        // The title the merchant made public reaches the feed only once a mediator approved it.
+        await ActAsync(mediator, "ApproveTitle", ".badge.UnderReview");
         await mediator.Page.Locator("#message-body").FillAsync("商家此前有两次同类申诉，留意物流单号");
         await mediator.Page.Locator("label[for=message-internal]").ClickAsync();
         await ActAsync(mediator, "Message", "ol.timeline li.internal");
