@@ -372,6 +372,25 @@ var sharedSettings = {
   Email__SmtpEnableSsl: string(smtpEnableSsl)
   Email__SmtpUser: smtpUser
   Email__SmtpPassword: smtpPasswordReference
+  Escalation__FinalNoticeWindow: '5wd'
+  Escalation__OfficeHours: '09:00-18:00'
+  Disputes__DailySubmissionLimit: '5'
+  PublicTransparency__UncachedPerMinute: '60'
+  Evidence__Limits__MaxJpegScans: '100'
+  Evidence__Limits__MaxDecodeTime: '00:00:15'
+  Evidence__Limits__MaxConcurrentDecodes: '0'
+  RateLimits__ConcurrentUploadsPerAccount: '2'
+  RateLimits__ExportsPerHour: '3'
+  Evidence__Pdf__Pdftoppm: 'pdftoppm'
+  Evidence__Pdf__Pdfinfo: 'pdfinfo'
+  Evidence__Pdf__MaxPages: '10'
+  Evidence__Pdf__PageSide: '1600'
+  Evidence__Pdf__Timeout: '00:00:30'
+  Evidence__Pdf__MemoryLimitMegabytes: '1024'
+  Privacy__EvidenceRetention: '1096.00:00:00'
+  Privacy__SignInHistoryRetention: '180.00:00:00'
+  Privacy__SentMailRetention: '180.00:00:00'
+  Privacy__RetentionCron: '0 19 * * *'
   Logging__Json: 'true'
   Telemetry__OtlpEndpoint: otlpEndpoint
   OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol

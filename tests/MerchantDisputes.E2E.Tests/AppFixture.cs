@@ -67,6 +67,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// </summary>
     public async Task<Session> NewSessionAsync(int width = 390, int height = 844, string? baseUrl = null)
     {
+        // A page answer after a POST can take more than Playwright's default 5 s on a loaded 2-core machine; an
+        // expectation still fails at once on what is there, it only waits longer for what is not there yet.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl ?? BaseUrl,
