@@ -31,8 +31,7 @@ public static class NotificationsApi
     public static async Task<List<NotificationDto>> LatestAsync(DisputesDbContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Notifications.AsNoTracking()
-            .Where(n => n.UserId == userId && n.CreatedAt <= now)
+        return await Posted(db, userId, now).AsNoTracking()
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Take(PageSize)
             .Select(n => new NotificationDto(
@@ -45,7 +44,7 @@ public static class NotificationsApi
     public static async Task MarkCaseReadAsync(DisputesDbContext db, Guid userId, Guid disputeId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var unread = db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null && n.DisputeId == disputeId && n.CreatedAt <= now);
+        var unread = Posted(db, userId, now).Where(n => n.ReadAt == null && n.DisputeId == disputeId);
 
         // A read first: most views find nothing unread, and an UPDATE would take the database's write lock for nothing.
         if (await unread.AnyAsync(cancellationToken))
@@ -57,7 +56,7 @@ public static class NotificationsApi
     public static Task<int> UnreadCountAsync(DisputesDbContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null && n.CreatedAt <= now, cancellationToken);
+        return Posted(db, userId, now).CountAsync(n => n.ReadAt == null, cancellationToken);
     }
 
     private static async Task<Ok<List<NotificationDto>>> List(ClaimsPrincipal user, DisputesDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
@@ -88,9 +87,16 @@ public static class NotificationsApi
     public static Task<int> MarkAllReadAsync(DisputesDbContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null && n.CreatedAt <= now)
+        return Posted(db, userId, now).Where(n => n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
+
+    /// <summary>
+    /// The user's notices that exist by <paramref name="now"/>: one the deadline sweep dated at the next office-hours
+    /// opening is neither listed, counted nor marked read before then.
+    /// </summary>
+    private static IQueryable<MerchantDisputes.Infrastructure.Notifications.Notification> Posted(DisputesDbContext db, Guid userId, DateTimeOffset now) =>
+        db.Notifications.Where(n => n.UserId == userId && n.CreatedAt <= now);
 
     private static Guid UserId(ClaimsPrincipal user) => user.ToActor()?.UserId ?? Guid.Empty;
 }
